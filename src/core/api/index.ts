@@ -1,0 +1,2 @@
+export * from './contract';
+export { ARG_SCHEMAS, reportId, settingsPatchSchema } from './schemas';
