@@ -206,6 +206,8 @@ const SECTIONS: readonly SectionDef[] = [
     guide:
       '综述本机关贯彻落实《中华人民共和国政府信息公开条例》情况，主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面；人民政府还应报告工作考核、社会评议和责任追究结果情况。',
     textKey: 'overview',
+    topicsRule: 'S-4',
+    presence: 'required',
     topics: [
       { label: '主动公开', pattern: '主动公开' },
       { label: '依申请公开', pattern: '依申请' },
@@ -257,6 +259,12 @@ const SECTIONS: readonly SectionDef[] = [
     guide:
       '如实写明本机关政府信息公开工作存在的主要问题和改进措施，并说明上一年度报告所列问题的整改情况。不能只写“无”。',
     textKey: 'problems',
+    topicsRule: 'S-5',
+    presence: 'required',
+    topics: [
+      { label: '存在的主要问题', pattern: '问题|不足|短板|差距|薄弱|有待|不够|欠缺|滞后' },
+      { label: '改进情况', pattern: '改进|整改|加强|提升|完善|措施|下一步|推进|优化' },
+    ],
   },
   {
     key: 'other',
@@ -266,6 +274,9 @@ const SECTIONS: readonly SectionDef[] = [
     guide:
       '说明依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（发出收费通知的件数和总金额、实际收取金额），未收取的也要写明。可另报其他需要报告的事项。',
     textKey: 'other',
+    topicsRule: 'S-6',
+    presence: 'expected',
+    topics: [{ label: '信息处理费收取情况', pattern: '信息处理费|处理费' }],
   },
 ];
 

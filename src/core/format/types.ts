@@ -116,8 +116,15 @@ export interface SectionDef {
   readonly textKey: TextKey;
   /** The table printed in this section, if any. */
   readonly table?: TableId;
-  /** Topics the narrative must cover (S-4). */
+  /** Topics the narrative must cover, checked by rule `topicsRule`. */
   readonly topics?: readonly Topic[];
+  /** The rule that checks the topics (S-4, S-5, S-6). */
+  readonly topicsRule?: string;
+  /**
+   * 'required': an empty section (or a bare “无”) is an error; 'expected': missing topics are
+   * warnings only.
+   */
+  readonly presence?: 'required' | 'expected';
   /** Extra topics required only of a 人民政府 (《条例》第五十条第（四）项). */
   readonly governmentTopics?: readonly Topic[];
 }
