@@ -50,7 +50,7 @@ function topicRules(ctx: CheckContext): Finding[] {
         rule,
         severity: 'warning',
         cells: [],
-        message: `“${section.heading}”没有写到：${missing.map((t) => t.label).join('、')}。${section.guide}`,
+        message: `“${section.heading}”没有写到：${missing.map((t) => t.label).join('、')}。`,
         section: section.key,
       });
     }
