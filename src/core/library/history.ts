@@ -1,0 +1,66 @@
+/**
+ * Version ids and the history thinning policy (pure functions).
+ *
+ * A version id is the UTC save time, `20240314T063200123Z`, with `-001`, `-002`… when two
+ * versions share a millisecond: ids sort in save order as plain strings.
+ */
+
+export const HOUR_MS = 60 * 60 * 1000;
+
+export const VERSION_ID = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z(?:-(\d{3}))?$/;
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+export function versionIdAt(ms: number, seq = 0): string {
+  const d = new Date(ms);
+  const base =
+    `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T` +
+    `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}${pad(d.getUTCMilliseconds(), 3)}Z`;
+  return seq > 0 ? `${base}-${pad(seq, 3)}` : base;
+}
+
+/** Save time of a version id (ms), or undefined when the name is not a version id. */
+export function versionTime(id: string): number | undefined {
+  const m = VERSION_ID.exec(id);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, ms] = m;
+  const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms));
+  // Only canonical ids (no 30 February that Date.UTC would roll over into March).
+  return Number.isFinite(t) && id.startsWith(versionIdAt(t)) ? t : undefined;
+}
+
+/** Local calendar day of a time, as the clerk's days run. */
+export const localDay = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+};
+
+export interface ThinningPolicy {
+  /** Every version younger than this is kept (default one hour). */
+  readonly recentMs?: number;
+  /** The day a time belongs to (default: local calendar day). */
+  readonly dayOf?: (ms: number) => string;
+}
+
+/**
+ * The version ids to remove: every version saved within the recent window stays; of the older
+ * ones, the last of each day stays. So at least one version of every day is kept, always the
+ * newest one, and nothing recent is thinned.
+ */
+export function versionsToPrune(ids: readonly string[], nowMs: number, policy: ThinningPolicy = {}): string[] {
+  const recentMs = policy.recentMs ?? HOUR_MS;
+  const dayOf = policy.dayOf ?? localDay;
+  const lastOfDay = new Map<string, string>();
+  const older: string[] = [];
+  for (const id of ids) {
+    const t = versionTime(id);
+    if (t === undefined) continue; // not ours: never touched
+    if (nowMs - t < recentMs) continue;
+    older.push(id);
+    const day = dayOf(t);
+    const cur = lastOfDay.get(day);
+    if (cur === undefined || id > cur) lastOfDay.set(day, id);
+  }
+  const keep = new Set(lastOfDay.values());
+  return older.filter((id) => !keep.has(id));
+}
