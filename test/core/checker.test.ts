@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { check, RULES, type Finding } from '../../src/core/checker';
 import { documentFromPrevious, type ReportDocument } from '../../src/core/document';
-import { loadSeed, withCells, withText } from '../helpers/seed';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadSeed, REPO_ROOT, withCells, withText } from '../helpers/seed';
 
 const seed = loadSeed();
 
@@ -336,6 +338,11 @@ describe('catalog', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of RULES) expect(r.title).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('the README lists every rule id with its line', () => {
+    const readme = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
+    for (const r of RULES) expect(readme, r.id).toContain(`| ${r.id} | ${r.severity === 'error' ? '错误' : '提示'} | ${r.title} |`);
   });
 
   it('starting 2025 from the seed carries 上年结转 and passes T3-4', () => {
