@@ -58,7 +58,6 @@ function blockRows(block: TableBlock, gridColumns: number, startRow: number, fir
   const cols = block.columns;
   const H = Math.max(...cols.map((c) => c.path.length));
   const spans = cols.map((c) => c.span ?? 1);
-  const headerStart = r;
   for (let h = 0; h < H; h++) {
     const cells: GridCell[] = [];
     if (h === 0 && L > 0) {
@@ -86,7 +85,6 @@ function blockRows(block: TableBlock, gridColumns: number, startRow: number, fir
     out.push({ header: first && block.caption === undefined, cells });
     r++;
   }
-  void headerStart;
   const rows = block.rows;
   rows.forEach((row, ri) => {
     const cells: GridCell[] = [];
