@@ -18,7 +18,9 @@ import {
   type ReportDocument,
 } from '../core/document';
 import { UNIT_KINDS, UNIT_LEVELS, type UnitKind, type UnitLevel } from '../core/format';
+import { buildDocx, docxFileName } from '../core/export/docx';
 import type { Result } from '../core/result';
+import { readWorkbook, writeWorkbook, xlsxFileName } from '../core/xlsx';
 import { readBytes, readText, writeFileAtomic } from './files';
 
 const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
@@ -180,8 +182,6 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
   const file = positionals[0]!;
   const doc = loadDocument(file, io);
   if (!doc) return 2;
-  const { buildDocx, docxFileName } = await import('../core/export/docx');
-  const { writeWorkbook, xlsxFileName } = await import('../core/xlsx');
   const both = !values.docx && !values.xlsx;
   const result = check(doc, doc.lastYear);
   if (result.errors > 0) io.err(`注意：报告还有 ${result.errors} 个错误，导出的文件也会带着这些错误。\n`);
@@ -220,7 +220,6 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
     io.err(`${bytes.error.message}\n`);
     return 2;
   }
-  const { readWorkbook } = await import('../core/xlsx');
   const imported = await readWorkbook(bytes.value);
   if (!imported.ok) {
     io.err(`无法导入“${positionals[0]}”：${imported.error.message}\n`);
@@ -263,8 +262,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 2;
     }
   } catch (e) {
-    // parseArgs throws on unknown options
-    io.err(`命令用法不对：${(e as Error).message}\n\n${USAGE}`);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`命令用法不对：${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`年报助手出现内部错误：${(e as Error).message}\n`);
     return 2;
   }
 }

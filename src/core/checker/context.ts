@@ -15,10 +15,18 @@ export interface CheckContext {
   readonly prevEff?: Readonly<Record<string, number>>;
 }
 
+/** Last year's effective cells, per cells object: last year does not change while the clerk types. */
+const previousEffective = new WeakMap<object, Readonly<Record<string, number>>>();
+
 export function makeContext(doc: ReportDocument, previous?: PreviousReport): CheckContext {
   const eff = effectiveCells(doc.cells);
   if (!previous) return { doc, eff };
-  return { doc, eff, previous, prevEff: effectiveCells(previous.cells) };
+  let prevEff = previousEffective.get(previous.cells);
+  if (!prevEff) {
+    prevEff = effectiveCells(previous.cells);
+    previousEffective.set(previous.cells, prevEff);
+  }
+  return { doc, eff, previous, prevEff };
 }
 
 export const cellDef = (id: string): CellDef => {

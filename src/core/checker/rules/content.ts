@@ -79,11 +79,19 @@ function sentences(text: string): string[] {
     .filter((s) => s.length >= 8);
 }
 
+const TEXT_KEYS = FORMAT.sections.map((s) => s.textKey);
+/** Last year's sentences, per text object: last year does not change while the clerk types. */
+const lastYearSentences = new WeakMap<object, Set<string>>();
+
 function similarityRule(ctx: CheckContext): Finding[] {
   const prevText = ctx.previous?.text;
   if (!prevText) return [];
-  const keys = FORMAT.sections.map((s) => s.textKey);
-  const last = new Set(keys.flatMap((k) => sentences(prevText[k] ?? '')));
+  const keys = TEXT_KEYS;
+  let last = lastYearSentences.get(prevText);
+  if (!last) {
+    last = new Set(keys.flatMap((k) => sentences(prevText[k] ?? '')));
+    lastYearSentences.set(prevText, last);
+  }
   if (last.size === 0) return [];
   let total = 0;
   let same = 0;
@@ -145,7 +153,9 @@ function citationRules(ctx: CheckContext): Finding[] {
   for (const section of FORMAT.sections) {
     const text = ctx.doc.text[section.textKey];
     if (!text) continue;
+    if (!text.includes('号')) continue;
     splitParagraphs(text).forEach((p, paragraph) => {
+      if (!p.text.includes('号')) return;
       for (const c of CITATIONS) {
         c.re.lastIndex = 0;
         for (let m = c.re.exec(p.text); m; m = c.re.exec(p.text)) {
