@@ -36,6 +36,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'S-7', severity: 'warning', title: '正文与上年报告雷同超过一半（内容雷同）' },
   { id: 'S-8', severity: 'error', title: '文号引用正确：国办公开办函〔2021〕30号、国令第711号，年份用六角括号〔〕' },
   { id: 'S-9', severity: 'warning', title: '发布日期不晚于法定期限（人民政府3月31日，部门1月31日）' },
+  { id: 'XL-1', severity: 'warning', title: '导入Excel时：合计单元格的公式被改成了手填数字，或公式结果与各项之和不符' },
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.id, r]));

@@ -7,13 +7,16 @@ import { CURRENT_SCHEMA_VERSION } from './types';
 
 type Raw = Readonly<Record<string, unknown>>;
 
+/** A value for a message; String() throws on objects such as {"toString": ""} read from JSON. */
+const shown = (v: unknown): string => (v !== null && typeof v === 'object' ? (Array.isArray(v) ? '数组' : '对象') : String(v));
+
 /** `MIGRATIONS[n]` turns a version-n document into a version-(n+1) document. */
 export const MIGRATIONS: Readonly<Record<number, (doc: Raw) => Raw>> = {};
 
 export function migrate(doc: Raw): Result<Raw> {
   const v = doc.schemaVersion;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    return fail('bad-version', `报告文件的版本号(schemaVersion)不正确：应为正整数，实际为“${String(v)}”。`);
+    return fail('bad-version', `报告文件的版本号(schemaVersion)不正确：应为正整数，实际为“${shown(v)}”。`);
   }
   if (v > CURRENT_SCHEMA_VERSION) {
     return fail(

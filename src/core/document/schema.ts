@@ -146,7 +146,7 @@ export function validateDocument(raw: unknown): Result<ReportDocument> {
       'foreign',
       obj.format === undefined
         ? '这不是年报助手的报告文件：缺少 "format": "nianbao" 标记。'
-        : `这不是年报助手的报告文件：文件类型为“${String(obj.format)}”，应为“nianbao”。`,
+        : `这不是年报助手的报告文件：文件类型为“${typeof obj.format === 'string' ? obj.format : describeValue(obj.format)}”，应为“nianbao”。`,
     );
   }
   const migrated = migrate(obj);
@@ -174,13 +174,28 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
   return { line, col: offset - last };
 }
 
+/** UTF-8 size of a string, counting no further than `stop` bytes. */
+function utf8Length(s: string, stop: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n < stop; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** Parse a document from the text of a file. */
 export function parseDocument(textContent: string): Result<ReportDocument> {
-  const bytes = textContent.length * 3; // upper bound of UTF-8 size; exact size checked by readers of bytes
-  if (textContent.length > MAX_DOCUMENT_BYTES || bytes > MAX_DOCUMENT_BYTES * 3) {
+  const bytes = utf8Length(textContent, MAX_DOCUMENT_BYTES + 1);
+  if (bytes > MAX_DOCUMENT_BYTES) {
     return fail(
       'too-large',
-      `文件过大（约${(textContent.length / 1024 / 1024).toFixed(1)} MB），报告文件不应超过${MAX_DOCUMENT_BYTES / 1024 / 1024} MB，请确认选择了正确的文件。`,
+      `文件过大（超过${MAX_DOCUMENT_BYTES / 1024 / 1024} MB），报告文件通常只有几十KB，请确认选择了正确的文件。`,
     );
   }
   const trimmed = textContent.replace(/^\uFEFF/, '');
