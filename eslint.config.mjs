@@ -21,6 +21,12 @@ export default tseslint.config(
     },
   },
   {
+    // The command-line entry is plain CommonJS that loads the TypeScript sources through tsx.
+    files: ['bin/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
