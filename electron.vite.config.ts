@@ -1,6 +1,18 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The dev server (`npm start`) injects React's fast-refresh preamble as an inline script, which the
+ * strict Content-Security-Policy of index.html forbids. Relax script-src for the dev server only;
+ * the built app keeps the strict policy.
+ */
+const devCsp = (): Plugin => ({
+  name: 'nianbao-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+});
 
 export default defineConfig({
   main: {
@@ -17,6 +29,6 @@ export default defineConfig({
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
       chunkSizeWarningLimit: 1500,
     },
-    plugins: [react()],
+    plugins: [react(), devCsp()],
   },
 });

@@ -58,9 +58,13 @@ export function makeSenderCheck(pages: TrustedPages): (event: SenderEvent) => bo
   };
 }
 
-/** The Content-Security-Policy header sent with the dev server's pages. */
+/**
+ * The Content-Security-Policy header sent with the dev server's pages (`npm start` only). React's
+ * fast-refresh preamble is an inline script, so scripts may be inline here; the built app's page
+ * carries the strict policy of src/renderer/index.html.
+ */
 export const DEV_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws://localhost:*";
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://localhost:*";
 
 /** Add the CSP header to responses of the dev server (the bundled page carries its own meta tag). */
 export function installDevCsp(session: Session, devUrl: string): void {

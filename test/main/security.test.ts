@@ -90,8 +90,10 @@ describe('web contents and session hardening', () => {
     const cb = vi.fn();
     listener!({ responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ['default-src *'] } }, cb);
     expect(cb).toHaveBeenCalledWith({ responseHeaders: { 'content-type': ['text/html'], 'Content-Security-Policy': [DEV_CSP] } });
+    // Dev only: React's fast-refresh preamble is inline. No eval, no remote origins.
     expect(DEV_CSP).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws://localhost:*",
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://localhost:*",
     );
+    expect(DEV_CSP).not.toContain('unsafe-eval');
   });
 });
