@@ -187,6 +187,10 @@ describe('import services', () => {
     fs.put('/in/huge.xlsx', new Uint8Array(MAX_XLSX_BYTES + 1));
     dialogs.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/in/huge.xlsx'] });
     expect(await services.readXlsx()).toMatchObject({ ok: false, error: { code: 'too-large' } });
+
+    // Reading never stores: after every refusal the library holds the one report, unchanged.
+    expect((await must(services.listReports())).map((r) => r.id)).toEqual([id]);
+    expect((await must(services.loadReport(id))).doc.cells).toEqual(seedDocument().cells);
   });
 });
 
