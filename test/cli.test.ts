@@ -3,9 +3,9 @@
  * `node bin/nianbao.js` for the contract a script relies on (exit codes, stdout, stderr).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { RULES } from '../src/core/checker/catalog';
@@ -211,11 +211,17 @@ describe('nianbao new (real process)', () => {
     expect(parseFindings(c.stdout).filter((f) => f.rule === 'T3-4')).toEqual([]);
   });
 
-  it('writing over an existing file keeps a .bak copy of the old content', () => {
+  it('never replaces an existing file without --force, and then keeps a backup of the old content', () => {
     const out = put('existing.json', 'old content — 旧的内容\n');
-    const r = spawnCli('new', '--unit', '某某局', '--year', '2025', '--kind', 'department', '-o', out);
+    const refused = spawnCli('new', '--unit', '某某局', '--year', '2025', '--kind', 'department', '-o', out);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('已存在');
+    expect(readFileSync(out, 'utf8')).toBe('old content — 旧的内容\n');
+    const r = spawnCli('new', '--unit', '某某局', '--year', '2025', '--kind', 'department', '-o', out, '--force');
     expect(r.code).toBe(0);
-    expect(readFileSync(`${out}.bak`, 'utf8')).toBe('old content — 旧的内容\n');
+    const backups = readdirSync(dirname(out)).filter((f) => f.startsWith('existing.json.') && f.endsWith('.bak'));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(dirname(out), backups[0]!), 'utf8')).toBe('old content — 旧的内容\n');
     expect(readDoc(out).unit).toEqual({ name: '某某局', kind: 'department' });
     expect(r.stderr).toContain('备份');
   });
@@ -368,14 +374,28 @@ describe('main(argv, io)', () => {
     expect(r.stderr).toContain('无法写入');
   });
 
-  it('a second overwrite keeps the latest previous content in .bak', async () => {
-    const out = join(dir, 'twice.json');
+  it('replacing twice keeps every earlier version in its own backup', async () => {
+    const sub = mkdtempSync(join(dir, 'twice-'));
+    const out = join(sub, 'twice.json');
+    const bakOf = (): string[] => readdirSync(sub).filter((f) => f.endsWith('.bak')).sort();
     expect((await run('new', '--unit', '第一', '--year', '2025', '-o', out)).code).toBe(0);
-    expect(existsSync(`${out}.bak`)).toBe(false);
+    expect(bakOf()).toEqual([]);
     const first = readFileSync(out, 'utf8');
-    expect((await run('new', '--unit', '第二', '--year', '2025', '-o', out)).code).toBe(0);
-    expect(readFileSync(`${out}.bak`, 'utf8')).toBe(first);
-    expect(readDoc(out).unit.name).toBe('第二');
+    expect((await run('new', '--unit', '第二', '--year', '2025', '-o', out, '--force')).code).toBe(0);
+    const second = readFileSync(out, 'utf8');
+    expect((await run('new', '--unit', '第三', '--year', '2025', '-o', out, '--force')).code).toBe(0);
+    const backups = bakOf().map((f) => readFileSync(join(sub, f), 'utf8'));
+    expect(backups.sort()).toEqual([first, second].sort());
+    expect(readDoc(out).unit.name).toBe('第三');
+  });
+
+  it('rejects inherited names and odd years as --kind, --level and --year', async () => {
+    for (const args of [['--kind', 'toString'], ['--level', 'constructor'], ['--year', '0x7E8'], ['--year', ' 2024']]) {
+      const out = join(dir, `odd-${args[1]!.trim()}.json`);
+      const r = await run('new', '--unit', 'X', '--year', '2024', ...args, '-o', out);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('rules: one line per rule with its severity and title', async () => {

@@ -31,9 +31,20 @@ export function readText(path: string, maxBytes: number): Result<string> {
   return ok(new TextDecoder('utf-8').decode(r.value));
 }
 
+/** A backup name that is not taken yet: <name>.<YYYYMMDD-HHMMSS>.bak, numbered if needed. */
+function freeBackupName(path: string): string {
+  const d = new Date();
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${d.getFullYear()}${p2(d.getMonth() + 1)}${p2(d.getDate())}-${p2(d.getHours())}${p2(d.getMinutes())}${p2(d.getSeconds())}`;
+  let name = `${path}.${stamp}.bak`;
+  for (let i = 2; existsSync(name); i++) name = `${path}.${stamp}-${i}.bak`;
+  return name;
+}
+
 /**
  * Write a file atomically (temp file in the same folder, fsync, rename). An existing file is
- * first copied to <name>.bak. Returns the backup path when one was made.
+ * first copied to its own backup, <name>.<time>.bak, so no earlier version is ever lost.
+ * Returns the backup path when one was made.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string): Result<{ backup?: string }> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -41,7 +52,7 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): Result
   let backup: string | undefined;
   try {
     if (existsSync(path)) {
-      backup = `${path}.bak`;
+      backup = freeBackupName(path);
       copyFileSync(path, backup);
     }
     const fd = openSync(tmp, 'w');

@@ -21,6 +21,7 @@ import { UNIT_KINDS, UNIT_LEVELS, type UnitKind, type UnitLevel } from '../core/
 import { buildDocx, docxFileName } from '../core/export/docx';
 import type { Result } from '../core/result';
 import { readWorkbook, writeWorkbook, xlsxFileName } from '../core/xlsx';
+import { existsSync } from 'node:fs';
 import { readBytes, readText, writeFileAtomic } from './files';
 
 const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
@@ -30,9 +31,11 @@ const USAGE = `年报助手命令行
 用法：
   node bin/nianbao.js check 报告.json [--previous 上年报告.json] [--json]
   node bin/nianbao.js new --unit 单位名称 --year 年度 [--kind government|department|other]
-                          [--level province|city|county|township] [--from 上年报告.json] -o 新报告.json
+                          [--level province|city|county|township] [--from 上年报告.json] -o 新报告.json [--force]
   node bin/nianbao.js export 报告.json [--docx 输出.docx] [--xlsx 输出.xlsx] [--fonts standard|common]
-  node bin/nianbao.js import 工作簿.xlsx -o 报告.json
+  node bin/nianbao.js import 工作簿.xlsx -o 报告.json [--force]
+
+new 和 import 不会覆盖已有的报告文件；确需替换时加 --force，原文件会另存为带时间的 .bak 备份。
 
 退出码：0 没有错误；1 报告有错误；2 文件无法读取或命令用法不对。
 `;
@@ -56,6 +59,9 @@ function loadDocument(path: string, io: Io): ReportDocument | undefined {
   }
   return doc.value;
 }
+
+const refuseOverwrite = (path: string): string =>
+  `文件“${path}”已存在，没有覆盖。请换一个文件名；确需替换时加 --force（原文件会另存为带时间的 .bak 备份）。\n`;
 
 const SEVERITY_CN = { error: '错误', warning: '提示', info: '信息' } as const;
 
@@ -116,21 +122,26 @@ function cmdNew(args: string[], io: Io): number {
       level: { type: 'string' },
       from: { type: 'string' },
       out: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
     },
   });
   if (positionals.length > 0 || !values.out) {
     io.err(`new 需要用 -o 指定输出文件。\n\n${USAGE}`);
     return 2;
   }
-  if (values.kind !== undefined && !(values.kind in UNIT_KINDS)) {
+  if (!values.force && existsSync(values.out)) {
+    io.err(refuseOverwrite(values.out));
+    return 2;
+  }
+  if (values.kind !== undefined && !Object.hasOwn(UNIT_KINDS, values.kind)) {
     io.err(`--kind 应为 government（人民政府）、department（部门）或 other（其他），而不是“${values.kind}”。\n`);
     return 2;
   }
-  if (values.level !== undefined && !(values.level in UNIT_LEVELS)) {
+  if (values.level !== undefined && !Object.hasOwn(UNIT_LEVELS, values.level)) {
     io.err(`--level 应为 province、city、county 或 township，而不是“${values.level}”。\n`);
     return 2;
   }
-  const year = values.year === undefined ? undefined : Number(values.year);
+  const year = values.year === undefined ? undefined : /^\d{4}$/.test(values.year) ? Number(values.year) : Number.NaN;
   if (year !== undefined && (!Number.isInteger(year) || year < 2008 || year > 2100)) {
     io.err(`--year 应为四位年份，例如 2025，而不是“${values.year}”。\n`);
     return 2;
@@ -209,10 +220,14 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' } },
+    options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
   });
   if (positionals.length !== 1 || !values.out) {
     io.err(`import 需要一个工作簿文件，并用 -o 指定输出的报告文件。\n\n${USAGE}`);
+    return 2;
+  }
+  if (!values.force && existsSync(values.out)) {
+    io.err(refuseOverwrite(values.out));
     return 2;
   }
   const bytes = readBytes(positionals[0]!, MAX_WORKBOOK_BYTES);
