@@ -203,15 +203,17 @@ describe('X-1 / X-2 text against tables', () => {
 
   it('catches each contradicted quantity', () => {
     const cases: [string, string, number, number][] = [
-      ['另有3件顺延到下年度答复。', 'a.next.total', 0, 3],
-      ['含上年度结转申请2件。', 'a.carried.total', 0, 2],
-      ['全年办结申请20件。', 'a.done.total', 25, 20],
-      ['被申请行政复议20件。', 'r.review.total', 18, 20],
-      ['行政诉讼5件。', 'r.direct.total', 3, 5],
+      ['政府信息公开申请另有3件顺延到下年度答复。', 'a.next.total', 0, 3],
+      ['含上年度结转政府信息公开申请2件。', 'a.carried.total', 0, 2],
+      ['全年办结政府信息公开申请20件。', 'a.done.total', 25, 20],
+      ['因政府信息公开被申请行政复议20件。', 'r.review.total', 18, 20],
+      ['涉及政府信息公开的行政诉讼5件。', 'r.direct.total', 3, 5],
+      ['全年共收到政府信息公开申请二十七件。', 'a.new.total', 25, 27],
       ['办理行政许可14000件。', 'p.license', 14073, 14000],
       ['行政处罚2000件。', 'p.penalty', 2016, 2000],
       ['行政强制430件。', 'p.coercion', 429, 430],
-      ['行政事业性收费435.53万元。', 'p.fees', 435.532, 435.53],
+      ['行政事业性收费435.52万元。', 'p.fees', 435.532, 435.52],
+      ['行政许可14,070件。', 'p.license', 14073, 14070],
     ];
     for (const [line, cell, expected, actual] of cases) {
       const f = x(overview(line));
@@ -219,6 +221,54 @@ describe('X-1 / X-2 text against tables', () => {
       expect(f[0], line).toMatchObject({ rule: 'X-1', severity: 'error', expected, actual });
       expect(f[0]!.cells[0], line).toBe(cell);
     }
+  });
+
+  it('needs 政府信息公开 in the sentence, or the section’s own lead, for an error on 表三/表四 quantities', () => {
+    expect(x(overview('被申请行政复议20件。'))[0]).toMatchObject({ severity: 'warning', actual: 20 });
+    const lead = check(withText(seed, { review: '本年度被申请行政复议20件。' })).findings.filter((f) => f.rule === 'X-1');
+    expect(lead).toHaveLength(1);
+    expect(lead[0]).toMatchObject({ severity: 'error', section: 'review', cells: ['r.review.total'] });
+  });
+
+  it('says nothing of other business, other periods, published items or rounding (review cases)', () => {
+    const fine = [
+      '上年共收到政府信息公开申请30件。',
+      '近三年共受理政府信息公开申请80件。',
+      '一季度收到政府信息公开申请6件。',
+      '全年受理政务服务事项申请3000件。',
+      '政务服务中心共受理各类办件申请3000件。',
+      '受理网上申请12件，信函申请13件。',
+      '办理答复人大代表建议12件。',
+      '答复网民留言120件。',
+      '办结群众诉求3000件。',
+      '收取行政事业性收费435.53万元。',
+      '收取行政事业性收费436万元。',
+      '在网站公开行政许可事项办事指南300件。',
+      '公示行政许可结果2000件。',
+      '公开行政处罚决定1500件。',
+    ];
+    for (const line of fine) expect(x(overview(line)).filter((f) => f.severity === 'error'), line).toEqual([]);
+    // Only a warning, never an error, for these.
+    expect(x(overview('全年共办理行政复议案件500件。')).every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('catches “none” sentences that the table contradicts', () => {
+    const none = x(overview('全年未收到政府信息公开申请。'));
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatchObject({ severity: 'error', cells: ['a.new.total'], expected: 25, actual: 0 });
+    const noCases = x(withText(seed, { overview: seed.text.overview, review: '本年度无行政复议、行政诉讼案件。' }));
+    expect(noCases.map((f) => f.cells)).toEqual([['r.review.total'], ['r.direct.total', 'r.after.total']]);
+    expect(noCases.every((f) => f.severity === 'error')).toBe(true);
+    const zero = withCells(seed, { 'r.review.upheld': 0, 'r.review.pending': 0, 'r.review.total': 0 });
+    expect(x(withText(zero, { review: '本年度无行政复议案件。' }))).toEqual([]);
+  });
+
+  it('keeps a finding id when a paragraph is added above it', () => {
+    const a = x(overview('全年共收到政府信息公开申请27件。'))[0]!;
+    const b = x(withText(seed, { overview: `新增的一段。\n${seed.text.overview}\n全年共收到政府信息公开申请27件。` }))[0]!;
+    expect(a.id).toBe('X-1:overview:new:27');
+    expect(b.id).toBe(a.id);
+    expect(b.text!.paragraph).toBe(a.text!.paragraph + 1);
   });
 
   it('X-2: 规范性文件 counts are warnings', () => {
@@ -270,7 +320,17 @@ describe('content', () => {
     expect(half.message).toContain('改进情况');
   });
 
+  it('S-5: placeholders and denied keywords do not count', () => {
+    for (const t of ['—', '/', '——', '无 。']) expect(only(check(withText(seed, { problems: t })).findings, 'S-5').severity, t).toBe('error');
+    const denied = only(check(withText(seed, { problems: '无问题，无改进措施。' })).findings, 'S-5');
+    expect(denied.severity).toBe('warning');
+    expect(denied.message).toContain('存在的主要问题、改进情况');
+  });
+
   it('S-6: section 六 states the 信息处理费', () => {
+    for (const t of ['2024年未收取任何费用。', '本机关未发出收费通知，未收取费用。', '本年度无收费情况。']) {
+      expect(rulesOf(withText(seed, { other: t })), t).not.toContain('S-6');
+    }
     expect(rulesOf(withText(seed, { other: '本年度未收取信息处理费。' }))).not.toContain('S-6');
     expect(only(check(withText(seed, { other: '' })).findings, 'S-6').severity).toBe('warning');
   });
@@ -292,6 +352,14 @@ describe('content', () => {
     expect(cite('根据《中华人民共和国政府信息公开条例》（国务院令第492号）。')).toHaveLength(1);
     expect(cite('根据《条例》（国务院令711号）。')[0]!.message).toContain('国务院令第711号');
     expect(cite('依据国办公开办函〔2021〕30号、国办函〔2020〕109号和国令第711号。')).toEqual([]);
+    expect(cite('和黑政办发[2024]6号一起落实。')[0]!.message).toContain('应写作“黑政办发〔2024〕6号”');
+    const old = cite('按照国办公开办函〔2019〕60号规定的年度报告格式编制。');
+    expect(old[0]).toMatchObject({ severity: 'error' });
+    expect(old[0]!.message).toContain('〔2019〕60号是已废止的2019年试行格式');
+    expect(cite('根据国办公开办函〔2021〕31号编制本年度报告。')[0]!.severity).toBe('error');
+    expect(cite('转发国办公开办函〔2022〕5号。')[0]!.severity).toBe('warning');
+    const twice = cite('国办函[2020]109号。国办函[2020]109号。');
+    expect(new Set(twice.map((f) => f.id)).size).toBe(2);
   });
 
   it('S-9: publication deadline by kind', () => {

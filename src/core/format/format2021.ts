@@ -276,7 +276,7 @@ const SECTIONS: readonly SectionDef[] = [
     textKey: 'other',
     topicsRule: 'S-6',
     presence: 'expected',
-    topics: [{ label: '信息处理费收取情况', pattern: '信息处理费|处理费' }],
+    topics: [{ label: '信息处理费收取情况', pattern: '信息处理费|处理费|收费通知|(未|没有|不|无)收取(任何)?费用|无收费|未收费' }],
   },
 ];
 

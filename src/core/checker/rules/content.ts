@@ -19,8 +19,22 @@ const topicRe = (pattern: string): RegExp => {
   return re;
 };
 
-const BARE_NONE = /^(无|暂无|没有|无问题|无其他需要报告的事项|本年度无)?$/;
-const stripForNone = (s: string): string => s.replace(/[\s。.，,；;：:、！!]/g, '');
+const BARE_NONE = /^(无|暂无|没有|无问题|无其他需要报告的事项|本年度无|本年无)?$/;
+/** Remove spaces, punctuation and placeholder marks (“/”, “—”), which count as nothing written. */
+const stripForNone = (s: string): string => s.replace(/[\s。.，,；;：:、！!—–\-－/／\\|｜_＿…·]/g, '');
+
+/** Words that deny what follows (“无问题”, “没有改进措施”). */
+const NEGATION = /(无|没有|暂无|未发现|不存在)[^，,。；;]{0,3}$/;
+
+/** True when the topic is named at least once without a negation right before it. */
+function covers(text: string, re: RegExp): boolean {
+  const g = new RegExp(re.source, 'g');
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    if (!NEGATION.test(text.slice(Math.max(0, m.index - 8), m.index))) return true;
+    if (m[0] === '') g.lastIndex++;
+  }
+  return false;
+}
 
 function topicRules(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
@@ -38,12 +52,12 @@ function topicRules(ctx: CheckContext): Finding[] {
         message:
           text.trim() === ''
             ? `“${section.heading}”还没有内容，这一部分必须如实填写。`
-            : `“${section.heading}”只写了“${text.trim()}”，这一部分不能只写“无”，应写明${section.topics.map((t) => t.label).join('和')}。`,
+            : `“${section.heading}”只写了“${text.trim().slice(0, 20)}”，这一部分不能只写“无”或留空，应写明${section.topics.map((t) => t.label).join('和')}。`,
         section: section.key,
       });
       continue;
     }
-    const missing = section.topics.filter((t) => !topicRe(t.pattern).test(text));
+    const missing = section.topics.filter((t) => !covers(text, topicRe(t.pattern)));
     if (missing.length > 0) {
       out.push({
         id: `${rule}:topics`,
@@ -55,7 +69,7 @@ function topicRules(ctx: CheckContext): Finding[] {
       });
     }
     if (ctx.doc.unit.kind === 'government' && section.governmentTopics) {
-      const missingGov = section.governmentTopics.filter((t) => !topicRe(t.pattern).test(text));
+      const missingGov = section.governmentTopics.filter((t) => !covers(text, topicRe(t.pattern)));
       if (missingGov.length > 0) {
         out.push({
           id: `${rule}:government`,
@@ -119,8 +133,12 @@ function similarityRule(ctx: CheckContext): Finding[] {
 
 interface CitationCheck {
   readonly re: RegExp;
-  readonly problem: (m: RegExpExecArray) => string | undefined;
+  /** The problem, and whether it is only probable (a warning). */
+  readonly problem: (m: RegExpExecArray, paragraph: string) => { text: string; warning?: boolean } | string | undefined;
 }
+
+/** Verbs and joins that stand before an issuer in running text (根据国办函… → 国办函…). */
+const LEADING_WORDS = /^(根据|依据|按照|依照|参照|对照|落实|贯彻|执行|结合|遵照|及|和|与|以及|并|的)+/;
 
 const OPEN = '[\\[［【(（〔]';
 const CLOSE = '[\\]］】)）〕]';
@@ -133,7 +151,19 @@ const CITATIONS: readonly CitationCheck[] = [
     // Any 文号 whose year is not in 六角括号 〔〕.
     re: new RegExp(`([\\u4e00-\\u9fa5]{1,12}?(?:发|函|字|办|令))\\s*(${OPEN})\\s*(\\d{4})\\s*(${CLOSE})\\s*(\\d+)\\s*号`, 'g'),
     problem: (m) =>
-      m[2] === '〔' && m[4] === '〕' ? undefined : `文号的年份应使用六角括号“〔〕”，应写作“${m[1]}〔${m[3]}〕${m[5]}号”。`,
+      m[2] === '〔' && m[4] === '〕' ? undefined : `文号的年份应使用六角括号“〔〕”，应写作“${m[1]!.replace(LEADING_WORDS, '')}〔${m[3]}〕${m[5]}号”。`,
+  },
+  {
+    // The annual-report format notice is 国办公开办函〔2021〕30号; 〔2019〕60号 is the outdated 2019 format.
+    re: new RegExp(`国办公开办函\\s*${OPEN}\\s*(\\d{4})\\s*${CLOSE}\\s*(\\d+)\\s*号`, 'g'),
+    problem: (m, paragraph) => {
+      if (m[1] === '2021' && m[2] === '30') return undefined;
+      const aboutFormat = /格式|年度报告|年报/.test(paragraph);
+      return {
+        text: `现行年度报告格式的文号是“国办公开办函〔2021〕30号”${m[1] === '2019' ? '（〔2019〕60号是已废止的2019年试行格式）' : ''}，请核对。`,
+        warning: !aboutFormat,
+      };
+    },
   },
   {
     re: /(国务院令|国令)\s*(第)?\s*(\d+)\s*号/g,
@@ -150,28 +180,34 @@ const CITATIONS: readonly CitationCheck[] = [
 
 function citationRules(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
+  const seen = new Set<string>();
   for (const section of FORMAT.sections) {
     const text = ctx.doc.text[section.textKey];
     if (!text) continue;
     if (!text.includes('号')) continue;
     splitParagraphs(text).forEach((p, paragraph) => {
       if (!p.text.includes('号')) return;
-      for (const c of CITATIONS) {
+      CITATIONS.forEach((c, ci) => {
         c.re.lastIndex = 0;
         for (let m = c.re.exec(p.text); m; m = c.re.exec(p.text)) {
-          const problem = c.problem(m);
-          if (!problem) continue;
+          const found = c.problem(m, p.text);
+          if (!found) continue;
+          const problem = typeof found === 'string' ? { text: found } : found;
+          const quoted = m[0].replace(LEADING_WORDS, '');
+          let id = `S-8:${section.textKey}:${ci}:${quoted}`;
+          for (let k = 2; seen.has(id); k++) id = `S-8:${section.textKey}:${ci}:${quoted}#${k}`;
+          seen.add(id);
           out.push({
-            id: `S-8:${section.textKey}:${paragraph}:${m.index}`,
+            id,
             rule: 'S-8',
-            severity: 'error',
+            severity: problem.warning ? 'warning' : 'error',
             cells: [],
-            message: `“${section.heading}”第${paragraph + 1}段的“${m[0]}”有误：${problem}`,
+            message: `“${section.heading}”第${paragraph + 1}段的“${quoted}”有误：${problem.text}`,
             section: section.key,
             text: { key: section.textKey, paragraph, excerpt: m[0] },
           });
         }
-      }
+      });
     });
   }
   return out;

@@ -7,11 +7,13 @@ import { FORMAT } from '../../format';
 import { splitParagraphs } from '../../text/paragraphs';
 import { num, type CheckContext } from '../context';
 import type { Finding } from '../types';
-import { APPROX_AFTER, APPROX_BEFORE, CLAIMS, SCOPE_MARKERS, type ClaimDef } from './claims';
+import { APPROX_AFTER, APPROX_BEFORE, CLAIMS, DISCLOSURE_SUBJECT, SCOPE_MARKERS, SUBJECT_BOUND, ZERO_CLAIMS, type ClaimDef } from './claims';
 
 /** A number the text states, with its unit and surroundings inside its clause. */
 export interface StatedNumber {
   readonly value: number;
+  /** Decimal places as written (435.53 → 2): a money amount is read as rounded to them. */
+  readonly decimals: number;
   readonly unit: string;
   readonly before: string;
   readonly after: string;
@@ -20,7 +22,25 @@ export interface StatedNumber {
 
 const CLAUSE_SPLIT = /[，,。；;！!？?\n（）()]/;
 const FULLWIDTH_DIGITS = /[０-９．]/g;
-const NUMBER = /(\d+(?:[,，]\d{3})*(?:\.\d+)?)\s*(万元|元|件|项|个|条|次|%|％)?/g;
+const CN_DIGITS = '零〇一二两三四五六七八九十百千';
+const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?|[${CN_DIGITS}]+(?=\\s*件))\\s*(万元|元|件|项|个|条|次|%|％)?`, 'g');
+
+const CN_VALUE: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 二十五 → 25, 一百零三 → 103, 十二 → 12 (up to 9999); NaN when malformed. */
+export function chineseNumber(s: string): number {
+  let total = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in CN_VALUE) digit = CN_VALUE[ch]!;
+    else if (ch in CN_UNIT) {
+      total += (digit === -1 ? 1 : digit) * CN_UNIT[ch]!;
+      digit = -1;
+    } else return Number.NaN;
+  }
+  return total + (digit === -1 ? 0 : digit);
+}
 
 const halfWidth = (s: string): string =>
   s.replace(FULLWIDTH_DIGITS, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
@@ -30,18 +50,22 @@ export function statedNumbers(paragraph: string): StatedNumber[] {
   const out: StatedNumber[] = [];
   const text = halfWidth(paragraph);
   // Split on clause punctuation, but keep thousands separators inside numbers.
-  const clauses = text.replace(/(\d)[,，](\d{3})/g, '$1$2').split(CLAUSE_SPLIT);
+  const clauses = text.replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1').split(CLAUSE_SPLIT);
   for (const clause of clauses) {
-    if (!/\d/.test(clause)) continue;
-    const found: { value: number; unit: string; start: number; end: number }[] = [];
+    if (!/\d|件/.test(clause)) continue;
+    const found: { value: number; decimals: number; unit: string; start: number; end: number }[] = [];
     NUMBER.lastIndex = 0;
     for (let m = NUMBER.exec(clause); m; m = NUMBER.exec(clause)) {
-      found.push({ value: Number(m[1]!.replace(/[,，]/g, '')), unit: m[2] ?? '', start: m.index, end: m.index + m[0].length });
+      const raw = m[1]!;
+      const value = /\d/.test(raw) ? Number(raw) : chineseNumber(raw);
+      if (Number.isNaN(value)) continue;
+      const decimals = raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0;
+      found.push({ value, decimals, unit: m[2] ?? '', start: m.index, end: m.index + m[0].length });
     }
     found.forEach((f, i) => {
       const before = clause.slice(i === 0 ? 0 : found[i - 1]!.end, f.start);
       const after = clause.slice(f.end, i + 1 < found.length ? found[i + 1]!.start : clause.length);
-      out.push({ value: f.value, unit: f.unit, before, after, clause });
+      out.push({ value: f.value, decimals: f.decimals, unit: f.unit, before, after, clause });
     });
   }
   return out;
@@ -68,35 +92,56 @@ const otherYear = (clause: string, year: number): boolean => {
   return false;
 };
 
+/** The sum of the cells, or undefined while one is unfilled. */
+function cellSum(ctx: CheckContext, ids: readonly string[]): number | undefined {
+  let s = 0;
+  for (const id of ids) {
+    const v = ctx.eff[id];
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return s;
+}
+
+/**
+ * Error or warning: a warning when the clause names another scope, and for 表三/表四 quantities
+ * when neither the clause nor the field ties the sentence to 政府信息公开.
+ */
+function severityOf(ctx: CheckContext, rule: string, group: string, clause: string, field: string): 'error' | 'warning' {
+  if (rule !== 'X-1') return 'warning';
+  if (SCOPE_MARKERS.test(clause) || otherYear(clause, ctx.doc.year)) return 'warning';
+  const lead = SUBJECT_BOUND[group];
+  if (lead !== undefined && field !== lead && !DISCLOSURE_SUBJECT.test(clause)) return 'warning';
+  return 'error';
+}
+
 export function textVsTableRules(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const section of FORMAT.sections) {
     const text = ctx.doc.text[section.textKey];
     if (!text) continue;
+    // Ids name the field, the quantity and the number stated, not the paragraph, so that a
+    // written explanation stays with its finding when paragraphs are added above it.
+    const seen = new Map<string, number>();
+    const idFor = (base: string): string => {
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return n === 1 ? base : `${base}#${n}`;
+    };
     splitParagraphs(text).forEach((p, paragraph) => {
-      let index = 0;
       for (const n of statedNumbers(p.text)) {
         const claim = classify(n);
         if (!claim) continue;
-        const totals: number[] = [];
-        for (const ids of claim.sums) {
-          let s = 0;
-          let complete = true;
-          for (const id of ids) {
-            const v = ctx.eff[id];
-            if (v === undefined) complete = false;
-            else s += v;
-          }
-          if (complete) totals.push(s);
-        }
+        const totals = claim.sums.map((ids) => cellSum(ctx, ids)).filter((t): t is number => t !== undefined);
         if (totals.length === 0) continue;
-        if (totals.some((t) => Math.abs(t - n.value) < 1e-6)) continue;
-        const scoped = SCOPE_MARKERS.test(n.clause) || otherYear(n.clause, ctx.doc.year);
-        const severity = claim.rule === 'X-1' && !scoped ? 'error' : 'warning';
+        // Money is read as rounded to the decimals written (435.53万元 ≈ 435.532).
+        const tolerance = claim.units.includes('万元') ? 0.5 * 10 ** -n.decimals + 1e-9 : 1e-9;
+        if (totals.some((t) => Math.abs(t - n.value) <= tolerance)) continue;
+        const severity = severityOf(ctx, claim.rule, claim.group, n.clause, section.textKey);
         const quote = `${n.before}${num(n.value)}${n.unit}`.trim();
         const hint = severity === 'warning' && claim.rule === 'X-1' ? '（这句话的统计范围可能不同，请核对）' : '';
         out.push({
-          id: `${claim.rule}:${section.textKey}:${paragraph}:${claim.key}:${index++}`,
+          id: idFor(`${claim.rule}:${section.textKey}:${claim.key}:${num(n.value)}`),
           rule: claim.rule,
           severity,
           cells: claim.sums[0]!,
@@ -106,6 +151,26 @@ export function textVsTableRules(ctx: CheckContext): Finding[] {
           section: section.key,
           text: { key: section.textKey, paragraph, excerpt: n.clause.trim() },
         });
+      }
+      // “全年未收到政府信息公开申请” while the table has applications.
+      for (const sentence of p.text.split(/[。；;！!？?\n]/)) {
+        for (const z of ZERO_CLAIMS) {
+          if (!z.re.test(sentence)) continue;
+          const total = cellSum(ctx, z.sums);
+          if (total === undefined || total === 0) continue;
+          const severity = severityOf(ctx, 'X-1', z.key === 'new' ? 'new' : 'rev', sentence, section.textKey) === 'error' || section.textKey === z.lead ? 'error' : 'warning';
+          out.push({
+            id: idFor(`X-1:${section.textKey}:${z.key}:none`),
+            rule: 'X-1',
+            severity,
+            cells: z.sums,
+            message: `“${section.heading}”第${paragraph + 1}段写“${sentence.trim()}”，但${z.label}为${num(total)}。`,
+            expected: total,
+            actual: 0,
+            section: section.key,
+            text: { key: section.textKey, paragraph, excerpt: sentence.trim() },
+          });
+        }
       }
     });
   }
