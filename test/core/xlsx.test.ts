@@ -10,7 +10,9 @@ import type { Finding } from '../../src/core/checker/types';
 import { effectiveCells, type ReportDocument } from '../../src/core/document';
 import { CELLS, FORMAT, sectionByKey, tableGrid, type CellDef } from '../../src/core/format';
 import { readWorkbook, writeWorkbook, xlsxFileName } from '../../src/core/xlsx';
+import { exceljsPort } from '../../src/core/xlsx/exceljsAdapter';
 import { address, placeOf, SHEET, tableSheetName, WORKBOOK_MARKER } from '../../src/core/xlsx/layout';
+import type { NumberValidation, SheetCell } from '../../src/core/xlsx/port';
 import { canonical, documentArb, findingsFor, loadWorkbook, seedDocument, sheetXml, valid } from './xlsx-helpers';
 
 /** Index of the first differing UTF-16 unit, -1 when equal. */
@@ -28,6 +30,62 @@ const addressOf = (def: CellDef): string => {
   const p = placeOf(def.id);
   return address(p.row, p.col);
 };
+
+interface XmlValidation {
+  readonly sqref: string;
+  readonly type: string | undefined;
+  readonly operator: string | undefined;
+  readonly formula1: string | undefined;
+  /** Every cell the sqref covers, each range expanded. */
+  readonly cells: readonly string[];
+}
+
+const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The cells of a sqref: space-separated A1 or A1:B2 references. */
+function expandSqref(sqref: string): string[] {
+  const out: string[] = [];
+  for (const ref of sqref.trim().split(/\s+/)) {
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+    if (!m) throw new Error(`not a cell or range: ${ref}`);
+    const c1 = colNumber(m[1]!);
+    const r1 = Number(m[2]);
+    const c2 = m[3] ? colNumber(m[3]) : c1;
+    const r2 = m[4] ? Number(m[4]) : r1;
+    for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) out.push(address(r, c));
+  }
+  return out;
+}
+
+/** The <dataValidation> elements of a worksheet's XML, as written. */
+function xmlValidations(sheet: string): XmlValidation[] {
+  const out: XmlValidation[] = [];
+  for (const m of sheet.matchAll(/<dataValidation\s([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
+    const attrs = new Map([...m[1]!.matchAll(/([\w:]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
+    const sqref = attrs.get('sqref') ?? '';
+    out.push({
+      sqref,
+      type: attrs.get('type'),
+      operator: attrs.get('operator'),
+      formula1: /<formula1>([^<]*)<\/formula1>/.exec(m[2] ?? '')?.[1],
+      cells: expandSqref(sqref),
+    });
+  }
+  return out;
+}
+
+/** Cells covered by more than one validation, and every covered cell with its validation. */
+function coverage(validations: readonly XmlValidation[]): { twice: string[]; by: Map<string, XmlValidation> } {
+  const by = new Map<string, XmlValidation>();
+  const twice: string[] = [];
+  for (const v of validations) {
+    for (const a of v.cells) {
+      if (by.has(a)) twice.push(`${a} (${by.get(a)!.sqref} and ${v.sqref})`);
+      else by.set(a, v);
+    }
+  }
+  return { twice, by };
+}
 
 async function roundTrip(doc: ReportDocument, findings: readonly Finding[] = []): Promise<{ doc: ReportDocument; findings: readonly Finding[] }> {
   const bytes = await writeWorkbook(doc, findings);
@@ -191,6 +249,27 @@ describe('xlsx workbook contents', () => {
     }
   });
 
+  it('writes each rule once per cell: no overlapping ranges, exactly the entry cells (seed workbook, as written)', async () => {
+    const seedXml = sheetXml(await writeWorkbook(seedDocument(), []));
+    expect([...seedXml.keys()]).toEqual(ALL_SHEETS);
+    for (const [name, x] of seedXml) {
+      const validations = xmlValidations(x);
+      const { twice, by } = coverage(validations);
+      expect(twice, name).toEqual([]);
+      const entered = new Map(CELLS.entered.filter((d) => placeOf(d.id).sheet === name).map((d) => [addressOf(d), d]));
+      expect([...by.keys()].sort(), name).toEqual([...entered.keys()].sort());
+      for (const [a, def] of entered) {
+        const v = by.get(a)!;
+        expect(v.type, `${name}!${a}`).toBe(def.kind === 'money' ? 'decimal' : 'whole');
+        expect(v.operator, `${name}!${a}`).toBe('greaterThanOrEqual');
+        expect(v.formula1, `${name}!${a}`).toBe('0');
+      }
+      expect(/<dataValidations count="(\d+)"/.exec(x)?.[1] ?? '0', name).toBe(String(validations.length));
+    }
+    const fees = placeOf('p.fees');
+    expect(coverage(xmlValidations(seedXml.get(fees.sheet)!)).by.get(address(fees.row, fees.col))?.type).toBe('decimal');
+  });
+
   it('unlocks the entry cells only; labels and totals stay locked', () => {
     for (const t of FORMAT.tables) {
       const ws = wb.getWorksheet(tableSheetName(t))!;
@@ -284,5 +363,33 @@ describe('xlsx workbook contents', () => {
     expect(rows.get('报告格式')).toBe('国办公开办函〔2021〕30号');
     expect(rows.get('文件版本')).toBe(1);
     expect(ws.getCell('A1').value).toBe('集贤县人民政府2024年政府信息公开工作年度报告');
+  });
+});
+
+describe('xlsx validation ranges (adapter)', () => {
+  const WHOLE: NumberValidation = { type: 'whole', min: 0, errorTitle: '数据不正确', error: '整数' };
+  const DECIMAL: NumberValidation = { type: 'decimal', min: 0, errorTitle: '数据不正确', error: '金额' };
+  /** Equal to WHOLE but another object: must be written as the same rule. */
+  const WHOLE_AGAIN: NumberValidation = { ...WHOLE };
+  const RULES = [WHOLE, DECIMAL, WHOLE_AGAIN, undefined] as const;
+
+  it('any cells of any rules are written as disjoint ranges covering exactly those cells', async () => {
+    const cellArb = fc.record({ row: fc.integer({ min: 1, max: 14 }), col: fc.integer({ min: 1, max: 30 }), rule: fc.integer({ min: 0, max: 3 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(cellArb, { selector: (c) => `${c.row},${c.col}`, maxLength: 120 }), async (picked) => {
+        const cells: SheetCell[] = picked.map(({ row, col, rule }) => ({ row, col, ...(RULES[rule] ? { validation: RULES[rule] } : {}) }));
+        const bytes = await exceljsPort.write({
+          title: 't',
+          creator: 't',
+          sheets: [{ name: 'S', columnWidths: [], rowHeights: new Map(), cells, merges: [], protect: false, print: { landscape: false } }],
+        });
+        const { twice, by } = coverage(xmlValidations(sheetXml(bytes).get('S')!));
+        expect(twice).toEqual([]);
+        const expected = new Map(cells.filter((c) => c.validation).map((c) => [address(c.row, c.col), c.validation!.type]));
+        expect([...by.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [a, type] of expected) expect(by.get(a)!.type, a).toBe(type);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

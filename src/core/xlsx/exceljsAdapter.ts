@@ -3,12 +3,13 @@
  *
  * Pitfalls handled here (engineering-research.md §4): every formula is a plain per-cell formula
  * with its result; merges are made before styles are assigned, so no covered cell shares (and
- * mutates) the master's style object; validations are per cell; protection without a password
- * (no hashing); user files are read with `ignoreNodes: ['dataValidations']`.
+ * mutates) the master's style object; validations are written as disjoint ranges computed here
+ * (see “validation ranges”); protection without a password (no hashing); user files are read
+ * with `ignoreNodes: ['dataValidations']`.
  */
 import ExcelJS from 'exceljs';
 import zipStream from 'exceljs/lib/utils/zip-stream';
-import { cellAddress, type BookModel, type CellInput, type CellStyle, type ReadBook, type ReadScalar, type ReadSheet, type ReadValue, type SheetModel, type XlsxPort } from './port';
+import { cellAddress, type BookModel, type CellInput, type CellStyle, type NumberValidation, type ReadBook, type ReadScalar, type ReadSheet, type ReadValue, type SheetCell, type SheetModel, type XlsxPort } from './port';
 
 /*
  * Surrogate pairs. exceljs hands every XML part to JSZip as a JS string, and JSZip encodes strings
@@ -63,6 +64,95 @@ function toExcelValue(v: CellInput): ExcelJS.CellValue {
   }
 }
 
+function toExcelValidation(v: NumberValidation): ExcelJS.DataValidation {
+  return {
+    type: v.type,
+    operator: 'greaterThanOrEqual',
+    formulae: [v.min],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: v.errorTitle,
+    error: v.error,
+    ...(v.prompt ? { showInputMessage: true, promptTitle: v.promptTitle ?? '', prompt: v.prompt } : {}),
+  };
+}
+
+/*
+ * Validation ranges. Given one validation per cell, exceljs 4.4.0 joins equal neighbours into
+ * rectangles itself, but it visits the addresses sorted as strings (D10 before D5) and does not
+ * skip cells already taken, so it writes overlapping ranges such as D10:I27 and D5:I27
+ * (exceljs#2820); Excel does not allow overlapping validations, and other programs may apply only
+ * one of them. So the cells of each rule are tiled here into disjoint rectangles, one key of the
+ * sheet's validation model per rectangle: a range key ("D5:I27") is written verbatim as the sqref.
+ * exceljs still tries to grow a single-cell key to the right and downwards, but only over other
+ * single-cell keys of an equal rule, and there are none next to it: a cell of the rule to its
+ * right is in the same row run, one below would have been joined to it (see `rectangles`).
+ */
+interface Rect {
+  readonly top: number;
+  readonly left: number;
+  bottom: number;
+  readonly right: number;
+}
+
+/**
+ * Disjoint rectangles covering exactly the given cells: the maximal runs of adjacent cells in each
+ * row, a run joined to the rectangle ending just above it when that spans the same columns.
+ */
+function rectangles(cells: readonly { readonly row: number; readonly col: number }[]): Rect[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const out: Rect[] = [];
+  /** The rectangles that reach the row above, by their columns. */
+  let open = new Map<string, Rect>();
+  let i = 0;
+  while (i < sorted.length) {
+    const row = sorted[i]!.row;
+    const next = new Map<string, Rect>();
+    while (i < sorted.length && sorted[i]!.row === row) {
+      const left = sorted[i]!.col;
+      let right = left;
+      // `<= right + 1`: a cell listed twice is covered once.
+      for (i++; i < sorted.length && sorted[i]!.row === row && sorted[i]!.col <= right + 1; i++) right = sorted[i]!.col;
+      const key = `${left}:${right}`;
+      let rect = open.get(key);
+      if (rect && rect.bottom === row - 1) rect.bottom = row;
+      else {
+        rect = { top: row, left, bottom: row, right };
+        out.push(rect);
+      }
+      next.set(key, rect);
+    }
+    open = next;
+  }
+  return out;
+}
+
+/** exceljs keeps a sheet's validations by address or range; its typings omit the property. */
+interface ValidationModel {
+  readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): unknown };
+}
+
+function addValidations(ws: ExcelJS.Worksheet, cells: readonly SheetCell[]): void {
+  // Grouped by what is written, so that two equal rules never lie side by side as separate keys.
+  const byRule = new Map<string, { readonly validation: ExcelJS.DataValidation; readonly cells: SheetCell[] }>();
+  for (const c of cells) {
+    if (!c.validation) continue;
+    const validation = toExcelValidation(c.validation);
+    const key = JSON.stringify(validation);
+    const group = byRule.get(key);
+    if (group) group.cells.push(c);
+    else byRule.set(key, { validation, cells: [c] });
+  }
+  const model = (ws as unknown as ValidationModel).dataValidations;
+  for (const { validation, cells: ruled } of byRule.values()) {
+    for (const r of rectangles(ruled)) {
+      const tl = cellAddress(r.top, r.left);
+      model.add(r.top === r.bottom && r.left === r.right ? tl : `${tl}:${cellAddress(r.bottom, r.right)}`, validation);
+    }
+  }
+}
+
 /** Address of the first cell below and right of frozen rows and columns. */
 const firstFree = (freeze: { readonly rows: number; readonly cols: number }): string => cellAddress(freeze.rows + 1, freeze.cols + 1);
 
@@ -94,21 +184,8 @@ function writeSheet(wb: ExcelJS.Workbook, model: SheetModel, styleOf: (s: CellSt
     const cell = ws.getCell(c.row, c.col);
     if (c.value) cell.value = toExcelValue(c.value);
     if (c.style) cell.style = styleOf(c.style);
-    if (c.validation) {
-      const v = c.validation;
-      cell.dataValidation = {
-        type: v.type,
-        operator: 'greaterThanOrEqual',
-        formulae: [v.min],
-        allowBlank: true,
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: v.errorTitle,
-        error: v.error,
-        ...(v.prompt ? { showInputMessage: true, promptTitle: v.promptTitle ?? '', prompt: v.prompt } : {}),
-      };
-    }
   }
+  addValidations(ws, model.cells);
   if (model.protect) {
     // No password: nothing is hashed (so no spin count to pay for); it only prevents slips.
     void ws.protect('', {
