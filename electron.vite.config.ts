@@ -27,6 +27,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+      // Old office PCs: ship less JavaScript (electron-vite does not minify by default).
+      minify: true,
       chunkSizeWarningLimit: 1500,
     },
     plugins: [react(), devCsp()],

@@ -1,0 +1,195 @@
+/**
+ * Renderer benchmarks in headless Chromium with the CPU slowed down 4× (CDP
+ * Emulation.setCPUThrottlingRate), i.e. roughly a low-end office PC:
+ *
+ * (a) first screen: navigation start → the library is rendered with its data (the app's
+ *     `nianbao-ready` mark) and the following frame painted. Median of 5 loads of a library
+ *     holding one report. first-contentful-paint is reported too.
+ * (b) keystroke → findings: in the 表三 grid, a digit typed into a cell (結转下年度/自然人, so the
+ *     cross-check T3-1 changes with every digit) until the findings panel shows the new result.
+ *     Measured in the page: t0 = keydown event.timeStamp; a MutationObserver on the findings
+ *     panel fires after React committed the new findings, forces style and layout
+ *     (document.body.offsetHeight) and takes t1 — "updated and laid out"; then
+ *     requestAnimationFrame + a MessageChannel task after it takes t2 — "next frame painted",
+ *     which also includes waiting for the next vsync (up to one 16.7 ms frame). p95 over 100
+ *     keystrokes, ~120 ms apart (brisk typing).
+ * (c) initial JS: the gzipped size (zlib default level) of every script index.html loads
+ *     (its module script and modulepreload links) — what must arrive before the first screen.
+ *
+ * Uses the built renderer in out/renderer (built here when missing) and the browser
+ * implementation of the API, as the end-to-end tests do.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { cell, firstRun, SEED_PATH } from '../test/e2e/app';
+import { findChromium, launch, openPage, RENDERER_DIR, ROOT, serveDir } from '../test/e2e/browser';
+
+export interface RendererFigure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target?: string;
+}
+
+const CPU_SLOWDOWN = 4;
+const LOADS = 5;
+const KEYSTROKES = 100;
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const p95 = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
+};
+const round = (v: number): number => Math.round(v * 10) / 10;
+
+/** Scripts index.html loads before anything runs: the entry module and its modulepreloads. */
+export function initialScripts(dir = RENDERER_DIR): string[] {
+  const html = readFileSync(resolve(dir, 'index.html'), 'utf8');
+  const out = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g)) out.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)) out.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]*href="([^"]+\.js)"[^>]*rel="modulepreload"/g)) out.add(m[1]!);
+  return [...out].map((p) => resolve(dir, p.replace(/^\.?\//, '')));
+}
+
+export function initialJsGzipKb(dir = RENDERER_DIR): number {
+  return initialScripts(dir).reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0) / 1024;
+}
+
+async function throttle(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+}
+
+/** In-page: navigation start → ready mark, → the frame after it, and first-contentful-paint. */
+const MEASURE_LOAD = `new Promise((done) => {
+  const ready = () => performance.getEntriesByName('nianbao-ready')[0];
+  const finish = () => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      done({ ready: ready().startTime, painted: performance.now(), fcp: fcp ? fcp.startTime : -1 });
+    };
+    ch.port2.postMessage(0);
+  });
+  if (ready()) finish();
+  else new MutationObserver((_, mo) => { if (ready()) { mo.disconnect(); finish(); } }).observe(document.body, { attributes: true });
+})`;
+
+/** In-page instrumentation of keystroke → findings (see the header comment). */
+const INSTRUMENT_KEYS = `(() => {
+  const panel = document.querySelector('[data-testid="findings"]');
+  window.__t0 = null;
+  document.addEventListener('keydown', (e) => { if (/^[0-9]$/.test(e.key)) { window.__t0 = e.timeStamp; window.__td = performance.now(); } }, true);
+  new MutationObserver(() => {
+    const t0 = window.__t0;
+    if (t0 === null) return;
+    window.__t0 = null;
+    void document.body.offsetHeight;
+    const now = performance.now();
+    const updated = now - t0;
+    const processing = now - window.__td;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => window.__lat.push({ updated, processing, painted: performance.now() - t0 });
+      ch.port2.postMessage(0);
+    });
+  }).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+})()`;
+
+export async function benchRenderer(): Promise<RendererFigure[]> {
+  if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
+    execFileSync(process.execPath, [resolve(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron' },
+    });
+  }
+  const figures: RendererFigure[] = [];
+  figures.push({ name: 'initial renderer JS (gzip, files index.html loads)', value: round(initialJsGzipKb()), unit: 'KB', target: '< 300 KB' });
+
+  const exe = findChromium();
+  if (!exe) {
+    console.warn('benchRenderer: no Chromium-family browser found (apt-get install -y chromium, or set CHROMIUM_PATH); (a) and (b) skipped.');
+    return figures;
+  }
+  const browser = await launch(exe);
+  const server = await serveDir();
+  try {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context, server.url);
+
+    // Setup at full speed: the unit, and the seed report opened from its file.
+    await firstRun(page);
+    await page.getByRole('button', { name: '取消' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('open-file').click();
+    await (await chooser).setFiles(SEED_PATH);
+    await page.locator('.editor').waitFor();
+    const id = await page.locator('.editor').getAttribute('data-report-id');
+    await page.getByTestId('back-to-library').click();
+    await page.getByTestId('reports').waitFor();
+
+    // (a) first screen, CPU slowed down.
+    await throttle(page);
+    const loads: { ready: number; painted: number; fcp: number }[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      await page.goto(`${server.url}?load=${i}#/`); // a new document every time
+      loads.push((await page.evaluate(MEASURE_LOAD)) as { ready: number; painted: number; fcp: number });
+    }
+    figures.push({
+      name: `first screen painted (library ready + frame, CPU ${CPU_SLOWDOWN}× slower), median of ${LOADS}`,
+      value: round(median(loads.map((l) => l.painted))),
+      unit: 'ms',
+      target: '< 1000 ms',
+    });
+    figures.push({ name: `first-contentful-paint (CPU ${CPU_SLOWDOWN}× slower), median of ${LOADS}`, value: round(median(loads.map((l) => l.fcp))), unit: 'ms' });
+
+    // (b) keystroke → findings in 表三.
+    await page.goto(`${server.url}#/report/${id}/applications`);
+    await page.getByTestId('grid-t3').waitFor();
+    await cell(page, 'a.next.natural').click();
+    await page.evaluate(INSTRUMENT_KEYS);
+    const typeDigits = async (n: number): Promise<{ updated: number; processing: number; painted: number }[]> => {
+      await page.evaluate('window.__lat = []');
+      for (let i = 0; i < n; i++) {
+        await page.keyboard.press(String((i + 1) % 10)); // 1…9, 0, 1…: every digit changes T3-1
+        await page.keyboard.press('Enter'); // commit; the next digit starts a new edit of the same cell
+        await page.waitForTimeout(100);
+      }
+      await page.waitForTimeout(300);
+      return (await page.evaluate('window.__lat')) as { updated: number; processing: number; painted: number }[];
+    };
+    const lat = await typeDigits(KEYSTROKES);
+    figures.push({
+      name: `keystroke → findings updated and laid out, p95 of ${lat.length} (CPU ${CPU_SLOWDOWN}× slower)`,
+      value: round(p95(lat.map((l) => l.updated))),
+      unit: 'ms',
+      target: '< 16 ms',
+    });
+    figures.push({ name: 'keystroke → findings updated and laid out, median', value: round(median(lat.map((l) => l.updated))), unit: 'ms' });
+    figures.push({
+      name: 'keystroke → findings on the next painted frame, p95 (incl. vsync wait)',
+      value: round(p95(lat.map((l) => l.painted))),
+      unit: 'ms',
+    });
+    // For comparison: the same at full speed.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const fast = await typeDigits(50);
+    figures.push({ name: 'keystroke → findings updated and laid out, p95, CPU not slowed', value: round(p95(fast.map((l) => l.updated))), unit: 'ms' });
+    if (errors.length) throw new Error(`page errors during the benchmark:\n${errors.join('\n')}`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return figures;
+}

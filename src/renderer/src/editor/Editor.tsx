@@ -1,0 +1,423 @@
+/**
+ * The report editor: a guided wizard. Left: the steps (基本信息, 一 … 六, 检查与导出) with their
+ * check status. Centre: one step. Right: the findings, always in reach. Every change is checked
+ * at once (check() is synchronous) and saved within a second.
+ */
+import { Button, Modal, Spin } from 'antd';
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { DocxFontSet, LoadedReport } from '../../../core/api/contract';
+import { check } from '../../../core/checker';
+import type { Finding } from '../../../core/checker/types';
+import { effectiveCells } from '../../../core/document/cells';
+import type { ReportDocument } from '../../../core/document/types';
+import { CELLS, FORMAT, reportTitle, type SectionKey } from '../../../core/format';
+import { getApi } from '../api';
+import { clockTime } from '../common/dates';
+import { useMessage } from '../common/feedback';
+import HistoryDrawer from '../common/HistoryDrawer';
+import { markReady } from '../common/ready';
+import { useAutosave, useSaveStatus, type Saver } from './autosave';
+import { BasicInfoStep } from './BasicInfoStep';
+import { CheckStep } from './CheckStep';
+import { cellMarks, countBySection, countsOf, useStableFindings, type Counts, type StepKey } from './findings';
+import { FindingsPanel } from './FindingsPanel';
+import type { ParagraphRequest } from './NarrativeEditor';
+import { SectionStep } from './SectionStep';
+import { initialState, reducer } from './state';
+
+interface StepDef {
+  readonly key: StepKey;
+  readonly label: string;
+  readonly numeral?: string;
+}
+
+const STEPS: readonly StepDef[] = [
+  { key: 'basic', label: '基本信息' },
+  ...FORMAT.sections.map((s) => ({ key: s.key as StepKey, label: s.navLabel, numeral: s.numeral })),
+  { key: 'check', label: '检查与导出' },
+];
+
+const isStep = (s: string | undefined): s is StepKey => STEPS.some((x) => x.key === s);
+
+const sectionOfTable = (tableId: string): SectionKey | undefined => FORMAT.sections.find((s) => s.table === tableId)?.key;
+
+type FocusRequest =
+  | { readonly kind: 'cell'; readonly id: string; readonly n: number }
+  | { readonly kind: 'paragraph'; readonly key: string; readonly index: number; readonly n: number };
+
+const SaveIndicator = memo(function SaveIndicator({ saver }: { saver: Saver }) {
+  const status = useSaveStatus(saver);
+  switch (status.kind) {
+    case 'saved':
+      return (
+        <span className="save-status" data-testid="save-status" data-state="saved">
+          已保存 {clockTime(new Date(status.at))}
+        </span>
+      );
+    case 'dirty':
+    case 'saving':
+      return (
+        <span className="save-status" data-testid="save-status" data-state={status.kind}>
+          正在保存…
+        </span>
+      );
+    case 'error':
+      return (
+        <span className="save-status save-error" data-testid="save-status" data-state="error" title={status.message}>
+          保存失败：{status.message}{' '}
+          <Button size="small" onClick={() => void saver.flush()}>
+            重试
+          </Button>
+        </span>
+      );
+  }
+});
+
+const EditorHeader = memo(function EditorHeader(props: { title: string; saver: Saver; onExit(): void; onHistory(): void }) {
+  return (
+    <header className="editor-header">
+      <Button onClick={props.onExit} data-testid="back-to-library">
+        ← 报告列表
+      </Button>
+      <h1 className="editor-title" title={props.title}>
+        {props.title}
+      </h1>
+      <SaveIndicator saver={props.saver} />
+      <Button onClick={props.onHistory} data-testid="open-history">
+        历史版本
+      </Button>
+    </header>
+  );
+});
+
+const StepNav = memo(function StepNav(props: { step: StepKey; counts: ReadonlyMap<StepKey, Counts>; onStep(s: StepKey): void }) {
+  let totalErrors = 0;
+  let totalWarnings = 0;
+  for (const c of props.counts.values()) {
+    totalErrors += c.errors;
+    totalWarnings += c.warnings;
+  }
+  return (
+    <nav className="steps" aria-label="报告各部分">
+      {STEPS.map((s) => {
+        const c = s.key === 'check' ? { errors: totalErrors, warnings: totalWarnings, explained: 0 } : countsOf(props.counts, s.key);
+        return (
+          <button
+            key={s.key}
+            type="button"
+            className={`step${s.key === props.step ? ' step-on' : ''}`}
+            onClick={() => props.onStep(s.key)}
+            data-step={s.key}
+            aria-current={s.key === props.step ? 'step' : undefined}
+          >
+            <span className="step-label">
+              {s.numeral ? <span className="step-numeral">{s.numeral}</span> : null}
+              {s.label}
+            </span>
+            <span className="step-status">
+              {c.errors > 0 ? (
+                <span className="badge badge-error" title={`${c.errors}处错误`}>
+                  {c.errors}
+                </span>
+              ) : null}
+              {c.warnings > 0 ? (
+                <span className="badge badge-warning" title={`${c.warnings}处提示`}>
+                  {c.warnings}
+                </span>
+              ) : null}
+              {c.errors === 0 && c.warnings === 0 && s.key !== 'check' ? <span className="step-ok">✓</span> : null}
+            </span>
+          </button>
+        );
+      })}
+    </nav>
+  );
+});
+
+const StepHead = memo(function StepHead(props: { step: StepKey; counts: Counts | null }) {
+  const section = FORMAT.sections.find((s) => s.key === props.step);
+  const c = props.counts;
+  return (
+    <>
+      <div className="step-head">
+        <h2 className="step-heading">{props.step === 'check' ? '检查与导出' : section ? section.heading : '基本信息'}</h2>
+        {c && (
+          <span className="step-head-status" data-testid="step-status">
+            {c.errors > 0 && <span className="count count-error">{c.errors} 错误</span>}
+            {c.warnings > 0 && <span className="count count-warning">{c.warnings} 提示</span>}
+            {c.errors === 0 && c.warnings === 0 && <span className="count count-ok">✓ 本部分没有发现问题</span>}
+          </span>
+        )}
+      </div>
+      {section && <p className="guide">{section.guide}</p>}
+    </>
+  );
+});
+
+const StepFooter = memo(function StepFooter(props: { step: StepKey; onStep(s: StepKey): void }) {
+  const i = STEPS.findIndex((s) => s.key === props.step);
+  const prev = STEPS[i - 1];
+  const next = STEPS[i + 1];
+  if (props.step === 'check') return null;
+  return (
+    <div className="step-nav">
+      {prev && <Button onClick={() => props.onStep(prev.key)}>上一步</Button>}
+      {next && (
+        <Button type="primary" onClick={() => props.onStep(next.key)}>
+          下一步
+        </Button>
+      )}
+    </div>
+  );
+});
+
+function EditorView(props: {
+  loaded: LoadedReport;
+  step: StepKey;
+  checkNonce: number;
+  onStep(step: StepKey): void;
+  onExit(): void;
+}) {
+  const { loaded } = props;
+  const api = getApi();
+  const message = useMessage();
+  const [modal, modalHolder] = Modal.useModal();
+  const [state, dispatch] = useReducer(reducer, loaded.doc, initialState);
+  const { doc } = state;
+  const id = loaded.id;
+  const save = useCallback((d: ReportDocument) => api.saveReport(id, d), [api, id]);
+  const saver = useAutosave(save, doc, state.revision, loaded.savedAt);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [fonts, setFonts] = useState<DocxFontSet>('standard');
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const focusN = useRef(0);
+  const step = props.step;
+
+  useEffect(() => {
+    void api.getSettings().then((r) => r.ok && setFonts(r.value.docxFonts));
+  }, [api]);
+
+  useEffect(() => {
+    document.title = `${reportTitle(doc.unit.name, doc.year)} — 年报助手`;
+  }, [doc.unit.name, doc.year]);
+
+  useEffect(() => {
+    markReady('editor');
+    if (loaded.notice) modal.warning({ title: '报告已恢复', content: loaded.notice });
+  }, [loaded.notice, modal]);
+
+  // Checked on every change, in the same render: the check takes well under a millisecond, and a
+  // deferred check would show the findings one frame later.
+  const result = useMemo(() => check(doc, doc.lastYear), [doc]);
+  const findings = useStableFindings(result.findings);
+  const counts = useMemo(() => countBySection(findings), [findings]);
+  const marks = useMemo(() => cellMarks(findings), [findings]);
+  const shown = useMemo(() => effectiveCells(doc.cells), [doc.cells]);
+
+  const onStepRef = useRef(props.onStep);
+  onStepRef.current = props.onStep;
+  const goStep = useCallback(
+    (s: StepKey) => {
+      void saver.flush();
+      onStepRef.current(s);
+    },
+    [saver],
+  );
+
+  // Menu: 检查与导出.
+  const lastCheckNonce = useRef(props.checkNonce);
+  useEffect(() => {
+    if (props.checkNonce !== lastCheckNonce.current) {
+      lastCheckNonce.current = props.checkNonce;
+      goStep('check');
+    }
+  }, [props.checkNonce, goStep]);
+
+  // Undo / redo: bring the changed cell into view.
+  useEffect(() => {
+    const t = state.touched;
+    if (!t) return;
+    const def = CELLS.byId.get(t.id);
+    const section = def ? sectionOfTable(def.table) : undefined;
+    if (section && section !== step) onStepRef.current(section);
+    setFocus({ kind: 'cell', id: t.id, n: ++focusN.current });
+  }, [state.touched]); // only when an undo/redo touched a cell
+
+  const goToFinding = useCallback(
+    (f: Finding) => {
+      const n = ++focusN.current;
+      if (f.section === 'basic') {
+        goStep('basic');
+        return;
+      }
+      const section = FORMAT.sections.find((s) => s.key === f.section);
+      const cell = f.cells[0] ? CELLS.byId.get(f.cells[0]) : undefined;
+      if (section?.table && cell && cell.table === section.table) {
+        goStep(section.key);
+        setFocus({ kind: 'cell', id: cell.id, n });
+      } else if (f.text) {
+        const target = FORMAT.sections.find((s) => s.textKey === f.text!.key) ?? section;
+        if (target) goStep(target.key);
+        setFocus({ kind: 'paragraph', key: f.text.key, index: f.text.paragraph, n });
+      } else if (cell) {
+        const s = sectionOfTable(cell.table);
+        if (s) goStep(s);
+        setFocus({ kind: 'cell', id: cell.id, n });
+      } else if (section) {
+        goStep(section.key);
+      }
+    },
+    [goStep],
+  );
+
+  const explain = useCallback((f: Finding, text: string | undefined) => {
+    dispatch({ type: 'explain', findingId: f.id, text });
+  }, []);
+
+  const exportAs = useCallback(
+    async (kind: 'docx' | 'xlsx' | 'json') => {
+      const saved = await saver.flush();
+      if (!saved) {
+        modal.error({ title: '还没有保存', content: '最近的修改保存失败，请先处理保存问题再导出。' });
+        return;
+      }
+      const r = kind === 'docx' ? await api.exportDocx(id, fonts) : kind === 'xlsx' ? await api.exportXlsx(id) : await api.saveReportCopy(id);
+      if (!r.ok) modal.error({ title: kind === 'json' ? '保存失败' : '导出失败', content: r.error.message });
+      else if (r.value) void message.success(`已保存：${r.value}`);
+    },
+    [api, id, fonts, saver, modal, message],
+  );
+
+  const chooseFonts = useCallback(
+    (f: DocxFontSet) => {
+      setFonts(f);
+      void api.setSettings({ docxFonts: f });
+    },
+    [api],
+  );
+
+  const onExitRef = useRef(props.onExit);
+  onExitRef.current = props.onExit;
+  const exit = useCallback(async (): Promise<void> => {
+    await saver.flush();
+    onExitRef.current();
+  }, [saver]);
+
+  const openHistory = useCallback(async (): Promise<void> => {
+    await saver.flush();
+    setHistoryOpen(true);
+  }, [saver]);
+
+  const onRestored = (r: LoadedReport): void => {
+    setHistoryOpen(false);
+    dispatch({ type: 'load', doc: r.doc });
+  };
+
+  const section = FORMAT.sections.find((s) => s.key === step);
+  const stepCounts = step === 'check' ? null : countsOf(counts, step);
+  const cellRequest = useMemo(() => (focus?.kind === 'cell' ? { id: focus.id, n: focus.n } : null), [focus]);
+  const paragraphRequest = useMemo<ParagraphRequest | null>(
+    () => (focus?.kind === 'paragraph' && section && section.textKey === focus.key ? { index: focus.index, n: focus.n } : null),
+    [focus, section],
+  );
+  const sectionFindings = useMemo(() => findings.filter((f) => f.section === step), [findings, step]);
+  const title = reportTitle(doc.unit.name, doc.year);
+
+  return (
+    <div className="editor" data-screen="editor" data-report-id={id}>
+      <EditorHeader title={title} saver={saver} onExit={exit} onHistory={openHistory} />
+      <div className="pane">
+        <StepNav step={step} counts={counts} onStep={goStep} />
+      </div>
+
+      <div className="pane">
+      <main className="step-main" data-step-main={step}>
+        <StepHead step={step} counts={stepCounts} />
+        {step === 'basic' && <BasicInfoStep doc={doc} dispatch={dispatch} findings={sectionFindings} onGo={goToFinding} />}
+        {section && (
+          <SectionStep
+            key={section.key}
+            section={section}
+            doc={doc}
+            shown={shown}
+            marks={marks}
+            findings={sectionFindings}
+            dispatch={dispatch}
+            canUndo={state.undo.length > 0}
+            canRedo={state.redo.length > 0}
+            cellRequest={cellRequest}
+            paragraphRequest={paragraphRequest}
+            onGo={goToFinding}
+          />
+        )}
+        {step === 'check' && <CheckStep doc={doc} findings={findings} fonts={fonts} onFonts={chooseFonts} onGo={goToFinding} onExport={exportAs} />}
+        <StepFooter step={step} onStep={goStep} />
+      </main>
+      </div>
+
+      <div className="pane">
+        <FindingsPanel findings={findings} onGo={goToFinding} onExplain={explain} />
+      </div>
+
+      {modalHolder}
+      {historyOpen && <HistoryDrawer reportId={id} title={title} onClose={() => setHistoryOpen(false)} onRestored={onRestored} />}
+    </div>
+  );
+}
+
+/** Loads the report, then shows the editor. */
+export default function Editor(props: {
+  id: string;
+  step?: string | undefined;
+  checkNonce: number;
+  onStep(step: string): void;
+  onExit(): void;
+}) {
+  const [loaded, setLoaded] = useState<LoadedReport | { error: string } | null>(null);
+  const { id } = props;
+
+  useEffect(() => {
+    let live = true;
+    void getApi()
+      .loadReport(id)
+      .then((r) => {
+        if (live) setLoaded(r.ok ? r.value : { error: r.error.message });
+      });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  useEffect(() => {
+    if (loaded && 'error' in loaded) markReady('editor');
+  }, [loaded]);
+
+  if (!loaded) {
+    return (
+      <div className="screen-loading">
+        <Spin />
+        <span>正在打开报告…</span>
+      </div>
+    );
+  }
+  if ('error' in loaded) {
+    return (
+      <div className="screen-error" data-testid="load-error">
+        <h2>无法打开这份报告</h2>
+        <p>{loaded.error}</p>
+        <Button type="primary" onClick={props.onExit}>
+          返回报告列表
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <EditorView
+      loaded={loaded}
+      step={isStep(props.step) ? props.step : 'basic'}
+      checkNonce={props.checkNonce}
+      onStep={props.onStep}
+      onExit={props.onExit}
+    />
+  );
+}

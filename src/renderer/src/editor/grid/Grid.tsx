@@ -1,0 +1,793 @@
+/**
+ * An official table (表二/表三/表四) as an editable grid, drawn from the format's layout data
+ * (tableGrid) with its merged label cells, and driven from the keyboard like Excel or WPS:
+ *
+ *   arrows move (Shift extends the selection), Tab / Shift+Tab go to the next / previous cell to
+ *   fill, Enter goes down (back to the column where a run of Tabs started), typing replaces, F2
+ *   edits in place, Delete / Backspace clears, Escape cancels an edit, Ctrl+Z / Ctrl+Y undo and
+ *   redo, Ctrl+C / Ctrl+X / Ctrl+V copy, cut and paste blocks (TSV from Excel/WPS, or an HTML table).
+ *
+ * A value typed into a cell is applied as it is typed (totals and the checks follow live) and
+ * recorded as one undo step when the edit ends. Totals are computed and read-only.
+ */
+import { Button, Tooltip } from 'antd';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { Cells } from '../../../../core/document/types';
+import type { TableId } from '../../../../core/format';
+import type { EditorAction } from '../state';
+import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCell } from './model';
+import { PasteDialog } from './PasteDialog';
+import { planPaste, type PastePlan } from './paste';
+import { blockToClipboard, clipboardBlock, formatValue, parseCellInput } from './values';
+
+export type MarkLevel = 'error' | 'warning' | 'explained';
+
+export interface CellMark {
+  readonly level: MarkLevel;
+  /** The findings' messages, one per line. */
+  readonly text: string;
+}
+
+interface Editing {
+  readonly id: string;
+  readonly text: string;
+  /** enter: started by typing, arrows end the edit; edit: F2 / double-click, arrows move the caret. */
+  readonly mode: 'enter' | 'edit';
+  readonly original: number | undefined;
+  readonly base: Cells;
+  readonly error?: string;
+}
+
+const focusInput = (el: HTMLInputElement | null): void => {
+  if (el && document.activeElement !== el) {
+    el.focus();
+    const n = el.value.length;
+    el.setSelectionRange(n, n);
+  }
+};
+
+interface CellProps {
+  readonly id: string;
+  readonly colSpan: number;
+  readonly text: string;
+  readonly derived: boolean;
+  readonly money: boolean;
+  readonly mark: MarkLevel | undefined;
+  readonly title: string;
+  readonly active: boolean;
+  readonly selected: boolean;
+  readonly edit: string | undefined;
+  /** typing: the text typed so far is drawn in the cell (focus stays on it); input: an <input> (F2). */
+  readonly editKind: 'typing' | 'input' | undefined;
+  readonly invalid: boolean;
+  readonly onEditChange: (text: string) => void;
+}
+
+const GridCell = memo(function GridCell(p: CellProps) {
+  let cls = 'v';
+  if (p.derived) cls += ' v-derived';
+  if (p.mark) cls += ` v-${p.mark}`;
+  if (p.text === '' && !p.editKind) cls += ' v-empty';
+  if (p.active) cls += ' v-active';
+  if (p.selected) cls += ' v-selected';
+  if (p.editKind) cls += ` v-editing v-editing-${p.editKind}`;
+  if (p.invalid) cls += ' v-invalid';
+  return (
+    <td
+      data-cell={p.id}
+      colSpan={p.colSpan > 1 ? p.colSpan : undefined}
+      tabIndex={p.active ? 0 : -1}
+      className={cls}
+      title={p.title}
+      aria-readonly={p.derived || undefined}
+      aria-selected={p.selected || p.active}
+      aria-invalid={p.mark === 'error' || p.invalid || undefined}
+    >
+      {p.editKind === 'input' ? (
+        <input
+          ref={focusInput}
+          className="cell-input"
+          data-cell-input={p.id}
+          value={p.edit}
+          onChange={(e) => p.onEditChange(e.target.value)}
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          aria-label={p.title}
+        />
+      ) : p.editKind === 'typing' ? (
+        <>
+          {p.edit}
+          <span className="v-caret" aria-hidden />
+        </>
+      ) : (
+        p.text
+      )}
+      {p.money && <span className="v-unit">万元</span>}
+    </td>
+  );
+});
+
+type GridRowT = GridModel['grid']['rows'][number];
+
+interface RowProps {
+  readonly row: GridRowT;
+  readonly model: GridModel;
+  readonly labels: ReadonlyMap<string, React.ReactElement | undefined>;
+  readonly shown: Readonly<Record<string, number>>;
+  readonly marks: ReadonlyMap<string, CellMark>;
+  readonly activeId: string;
+  readonly selectedIds: ReadonlySet<string>;
+  readonly editing: Editing | null;
+  readonly onEditChange: (text: string) => void;
+}
+
+/** A row re-renders only when something shown in one of its cells changed. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  if (a.row !== b.row || a.model !== b.model || a.labels !== b.labels || a.onEditChange !== b.onEditChange) return false;
+  for (const c of a.row.cells) {
+    if (c.type !== 'value') continue;
+    const id = c.id;
+    if (a.shown[id] !== b.shown[id]) return false;
+    const ma = a.marks.get(id);
+    const mb = b.marks.get(id);
+    if (ma !== mb && (ma?.level !== mb?.level || ma?.text !== mb?.text)) return false;
+    if ((a.activeId === id) !== (b.activeId === id)) return false;
+    if (a.selectedIds.has(id) !== b.selectedIds.has(id)) return false;
+    const ea = a.editing?.id === id ? a.editing : null;
+    const eb = b.editing?.id === id ? b.editing : null;
+    if (ea !== eb && (!ea || !eb || ea.text !== eb.text || ea.mode !== eb.mode || ea.error !== eb.error)) return false;
+  }
+  return true;
+}
+
+const GridRow = memo(function GridRow(p: RowProps) {
+  const { editing } = p;
+  return (
+    <tr>
+      {p.row.cells.map((c) => {
+        if (c.type === 'label') return p.labels.get(`${c.r}-${c.c}`);
+        const cell = p.model.byId.get(c.id)!;
+        const mark = p.marks.get(c.id);
+        const isEditing = editing?.id === c.id;
+        return (
+          <GridCell
+            key={c.id}
+            id={c.id}
+            colSpan={c.colSpan}
+            text={formatValue(p.shown[c.id])}
+            derived={cell.derived}
+            money={cell.kind === 'money'}
+            mark={mark?.level}
+            title={mark ? `${cell.title}\n${mark.text}` : cell.title}
+            active={c.id === p.activeId}
+            selected={p.selectedIds.has(c.id)}
+            edit={isEditing ? editing.text : undefined}
+            editKind={isEditing ? (editing.mode === 'enter' ? 'typing' : 'input') : undefined}
+            invalid={isEditing && editing.error !== undefined}
+            onEditChange={p.onEditChange}
+          />
+        );
+      })}
+    </tr>
+  );
+}, sameRow);
+
+/** Buttons above the grid; memoised so typing does not re-render them. */
+const GridToolbar = memo(function GridToolbar(props: {
+  tableId: TableId;
+  canUndo: boolean;
+  canRedo: boolean;
+  onFill(): void;
+  dispatch(a: EditorAction): void;
+}) {
+  return (
+    <div className="grid-toolbar">
+      <Tooltip title="把本表中还没有填写的单元格都填为0（可撤销）">
+        <Button size="small" onClick={props.onFill} data-testid={`fill-zero-${props.tableId}`}>
+          空白单元格填0
+        </Button>
+      </Tooltip>
+      <Button size="small" disabled={!props.canUndo} onClick={() => props.dispatch({ type: 'undo' })} data-testid="undo">
+        撤销
+      </Button>
+      <Button size="small" disabled={!props.canRedo} onClick={() => props.dispatch({ type: 'redo' })} data-testid="redo">
+        重做
+      </Button>
+      <span className="grid-keys">输入数字后按 Enter 下移、Tab 右移 · F2 修改 · Delete 清除 · Ctrl+V 粘贴Excel表格 · Ctrl+Z 撤销</span>
+    </div>
+  );
+});
+
+export interface GridProps {
+  readonly tableId: TableId;
+  /** The document's cells (undo snapshots are taken from these). */
+  readonly docCells: Cells;
+  /** What is shown: the document's cells with absent totals derived. */
+  readonly shown: Readonly<Record<string, number>>;
+  readonly marks: ReadonlyMap<string, CellMark>;
+  readonly dispatch: (a: EditorAction) => void;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  /** Focus this cell (a click on a finding, an undo); `n` makes a repeat request fire again. */
+  readonly focusRequest: { readonly id: string; readonly n: number } | null;
+  /** Short-lived message for the status line (e.g. from the parent). */
+  readonly onNotice?: (text: string) => void;
+}
+
+const selectionOf = (model: GridModel, anchor: ValueCell | null, active: ValueCell): ValueCell[] => {
+  if (!anchor || anchor === active) return [active];
+  const vr0 = Math.min(anchor.vr, active.vr);
+  const vr1 = Math.max(anchor.vr, active.vr);
+  const c0 = Math.min(anchor.c0, active.c0);
+  const c1 = Math.max(anchor.c1, active.c1);
+  const out: ValueCell[] = [];
+  for (let vr = vr0; vr <= vr1; vr++) for (const c of model.rows[vr]!) if (c.c1 >= c0 && c.c0 <= c1) out.push(c);
+  return out;
+};
+
+const KEY_DIR: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+export function Grid(props: GridProps) {
+  const { tableId, docCells, shown, marks, dispatch } = props;
+  const model = useMemo(() => gridModel(tableId), [tableId]);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [activeId, setActiveId] = useState<string>(() => model.entered[0]!.id);
+  const [anchorId, setAnchorId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [plan, setPlan] = useState<{ plan: PastePlan } | null>(null);
+  const wantFocus = useRef(true);
+  const tabStart = useRef<ValueCell | null>(null);
+  const dragging = useRef(false);
+
+  const active = model.byId.get(activeId) ?? model.entered[0]!;
+  const anchor = anchorId ? (model.byId.get(anchorId) ?? null) : null;
+  const selection = useMemo(() => selectionOf(model, anchor, active), [model, anchor, active]);
+  const selectedIds = useMemo(() => new Set(selection.length > 1 ? selection.map((c) => c.id) : []), [selection]);
+
+  // Latest values for the stable callbacks below.
+  const latest = useRef({ editing, docCells, model });
+  latest.current = { editing, docCells, model };
+
+  const focusActive = useCallback(() => {
+    wantFocus.current = true;
+  }, []);
+
+  const goTo = useCallback(
+    (cell: ValueCell, extend = false) => {
+      setActiveId(cell.id);
+      if (!extend) setAnchorId(null);
+      focusActive();
+    },
+    [focusActive],
+  );
+
+  useLayoutEffect(() => {
+    if (!wantFocus.current || editing) return;
+    wantFocus.current = false;
+    const td = wrapRef.current?.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(activeId)}"]`);
+    if (td && document.activeElement !== td) {
+      td.focus({ preventScroll: true });
+      td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  });
+
+  // Chromium enables Copy/Cut on a cell that holds no text selection only when `beforecopy` /
+  // `beforecut` is cancelled; the copy/cut handlers below then fill the clipboard.
+  useEffect(() => {
+    const wrap = wrapRef.current;
+    if (!wrap) return;
+    const enable = (e: Event): void => {
+      if (!(e.target as HTMLElement).closest('input')) e.preventDefault();
+    };
+    wrap.addEventListener('beforecopy', enable);
+    wrap.addEventListener('beforecut', enable);
+    return () => {
+      wrap.removeEventListener('beforecopy', enable);
+      wrap.removeEventListener('beforecut', enable);
+    };
+  }, []);
+
+  // The header (sticky) height, so a focused cell scrolls clear of it.
+  useLayoutEffect(() => {
+    const wrap = wrapRef.current;
+    const thead = wrap?.querySelector('thead');
+    if (!wrap || !thead) return;
+    const place = (): void => wrap.style.setProperty('--head-h', `${Math.round(thead.getBoundingClientRect().height)}px`);
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, []);
+
+  // Requests from outside: a finding clicked, an undo that changed a cell of this table.
+  const requestId = props.focusRequest?.id;
+  const requestN = props.focusRequest?.n;
+  useEffect(() => {
+    if (requestId === undefined) return;
+    const cell = model.byId.get(requestId);
+    if (!cell) return;
+    setEditing(null);
+    setActiveId(cell.id);
+    setAnchorId(null);
+    wantFocus.current = true;
+    // Focus even when the active cell did not change.
+    const td = wrapRef.current?.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(cell.id)}"]`);
+    if (td) {
+      td.focus({ preventScroll: true });
+      td.scrollIntoView({ block: 'center', inline: 'nearest' });
+      wantFocus.current = false;
+    }
+  }, [requestId, requestN, model]);
+
+  const say = useCallback((text: string | null) => setNotice(text), []);
+
+  /** Leave edit mode. The ref is cleared at once: the input's blur may fire while it unmounts. */
+  const endEdit = useCallback(() => {
+    latest.current.editing = null;
+    setEditing(null);
+  }, []);
+
+  // --- editing -------------------------------------------------------------------------------
+
+  const startEdit = useCallback(
+    (cell: ValueCell, text: string, mode: Editing['mode']) => {
+      if (cell.derived) {
+        say(`“${cell.colLabel}”的总计由软件自动计算，不能直接填写；请修改组成它的各项。`);
+        return;
+      }
+      const { docCells: cells } = latest.current;
+      setEditing({ id: cell.id, text, mode, original: cells[cell.id], base: cells });
+      setAnchorId(null);
+      if (mode === 'enter') {
+        const parsed = parseCellInput(text, cell.kind);
+        if (parsed.ok) dispatch({ type: 'cells', changes: [[cell.id, parsed.value]], record: false });
+        say(parsed.ok ? null : parsed.reason);
+      } else say(null);
+    },
+    [dispatch, say],
+  );
+
+  /** End the edit, keeping the value. False (and still editing) when the text is not a valid value. */
+  const commit = useCallback((): boolean => {
+    const e = latest.current.editing;
+    if (!e) return true;
+    const cell = model.byId.get(e.id)!;
+    const parsed = parseCellInput(e.text, cell.kind);
+    if (!parsed.ok) {
+      setEditing({ ...e, error: parsed.reason });
+      say(parsed.reason);
+      return false;
+    }
+    endEdit();
+    dispatch({ type: 'cells', changes: [[e.id, parsed.value]], record: true, base: e.base });
+    say(null);
+    focusActive();
+    return true;
+  }, [dispatch, model, say, focusActive, endEdit]);
+
+  const cancel = useCallback(
+    (why?: string) => {
+      const e = latest.current.editing;
+      if (!e) return;
+      endEdit();
+      dispatch({ type: 'cells', changes: [[e.id, e.original]], record: false });
+      say(why ?? null);
+      focusActive();
+    },
+    [dispatch, say, focusActive, endEdit],
+  );
+
+  /** Commit, or when the text is invalid, drop the edit and say why. */
+  const commitOrDrop = useCallback(() => {
+    const e = latest.current.editing;
+    if (!e) return;
+    const parsed = parseCellInput(e.text, model.byId.get(e.id)!.kind);
+    if (parsed.ok) commit();
+    else cancel(`${parsed.reason}，没有填入。`);
+  }, [commit, cancel, model]);
+
+  const onEditChange = useCallback(
+    (text: string) => {
+      const e = latest.current.editing;
+      if (!e) return;
+      const cell = model.byId.get(e.id)!;
+      const parsed = parseCellInput(text, cell.kind);
+      setEditing({ ...e, text, error: parsed.ok ? undefined : parsed.reason });
+      if (parsed.ok) dispatch({ type: 'cells', changes: [[e.id, parsed.value]], record: false });
+      say(parsed.ok ? null : parsed.reason);
+    },
+    [dispatch, model, say],
+  );
+
+  /** Focus left the grid while editing (a click elsewhere): keep a valid value, drop an invalid one. */
+  const onBlur = (ev: React.FocusEvent<HTMLDivElement>): void => {
+    const next = ev.relatedTarget as Node | null;
+    if (next && wrapRef.current?.contains(next)) return; // moving within the grid: handled there
+    const e = latest.current.editing;
+    if (!e) return;
+    wantFocus.current = false;
+    const parsed = parseCellInput(e.text, model.byId.get(e.id)!.kind);
+    endEdit();
+    if (parsed.ok) {
+      dispatch({ type: 'cells', changes: [[e.id, parsed.value]], record: true, base: e.base });
+    } else {
+      dispatch({ type: 'cells', changes: [[e.id, e.original]], record: false });
+      say(`${parsed.reason}，没有填入。`);
+    }
+  };
+
+  // --- block operations ----------------------------------------------------------------------
+
+  const applyBlock = useCallback(
+    (changes: readonly (readonly [string, number | undefined])[]) => {
+      if (changes.length === 0) return;
+      dispatch({ type: 'cells', changes, record: true });
+    },
+    [dispatch],
+  );
+
+  const clearSelection = useCallback(() => {
+    const targets = selection.filter((c) => !c.derived && shown[c.id] !== undefined);
+    applyBlock(targets.map((c) => [c.id, undefined] as const));
+    if (selection.every((c) => c.derived)) say('总计由软件自动计算，不能清除。');
+  }, [selection, shown, applyBlock, say]);
+
+  const fillBlanks = useCallback(() => {
+    const cells = latest.current.docCells;
+    const blanks = model.entered.filter((c) => cells[c.id] === undefined);
+    if (blanks.length === 0) {
+      say('本表没有空白单元格。');
+      return;
+    }
+    applyBlock(blanks.map((c) => [c.id, 0] as const));
+    say(`已将 ${blanks.length} 个空白单元格填为0（可按 Ctrl+Z 撤销）。`);
+    focusActive();
+  }, [model, applyBlock, say, focusActive]);
+
+  const applyPlan = useCallback(
+    (p: PastePlan) => {
+      applyBlock(p.accepted.map((a) => [a.id, a.value] as const));
+      setActiveId(p.first.id);
+      setAnchorId(p.last.id !== p.first.id ? p.last.id : null);
+      const skipped = p.skipped.length ? `，跳过 ${p.skipped.length} 个总计单元格（自动计算）` : '';
+      say(`已粘贴 ${p.accepted.length} 个数${skipped}。`);
+      focusActive();
+    },
+    [applyBlock, say, focusActive],
+  );
+
+  const onPaste = (e: React.ClipboardEvent): void => {
+    const block = clipboardBlock(e.clipboardData);
+    const single = block.length <= 1 && (block[0]?.length ?? 0) <= 1;
+    if (editing) {
+      if (single && editing.mode === 'edit') return; // one value into the open input: the input takes it
+      if (single) {
+        e.preventDefault();
+        onEditChange(editing.text + (block[0]?.[0] ?? ''));
+        return;
+      }
+      cancel();
+    }
+    e.preventDefault();
+    if (block.length === 0) {
+      say('剪贴板中没有可以粘贴的内容。');
+      return;
+    }
+    const start = selection.length > 1 ? selection.reduce((a, b) => (b.vr < a.vr || (b.vr === a.vr && b.vc < a.vc) ? b : a)) : active;
+    const p = planPaste(model, block, start, selection);
+    if (p.refused.length === 0) applyPlan(p);
+    else setPlan({ plan: p });
+  };
+
+  const copyBlock = (): { text: string; html: string } => {
+    const rows = new Map<number, string[]>();
+    for (const c of selection) {
+      const row = rows.get(c.vr) ?? [];
+      row.push(formatValue(shown[c.id]));
+      rows.set(c.vr, row);
+    }
+    return blockToClipboard([...rows.keys()].sort((a, b) => a - b).map((k) => rows.get(k)!));
+  };
+
+  const onCopy = (e: React.ClipboardEvent): void => {
+    if (editing) return;
+    const { text, html } = copyBlock();
+    e.clipboardData.setData('text/plain', text);
+    e.clipboardData.setData('text/html', html);
+    e.preventDefault();
+    say(`已复制 ${selection.length} 个单元格，可粘贴到Excel或WPS。`);
+  };
+
+  const onCut = (e: React.ClipboardEvent): void => {
+    if (editing) return;
+    onCopy(e);
+    clearSelection();
+  };
+
+  // --- keyboard ------------------------------------------------------------------------------
+
+  const moveBy = (dir: Direction, opts: { extend?: boolean; skipDerived?: boolean } = {}): void => {
+    const col = dir === 'up' || dir === 'down' ? (tabStart.current?.c0 ?? active.c0) : undefined;
+    const next = move(model, active, dir, { skipDerived: opts.skipDerived ?? false, ...(col !== undefined ? { col } : {}) });
+    if (opts.extend && !anchorId) setAnchorId(active.id);
+    goTo(next, opts.extend);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.nativeEvent.isComposing) return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    const key = e.key;
+
+    if (editing) {
+      if (key === 'Enter') {
+        e.preventDefault();
+        if (commit()) {
+          const next = move(model, active, e.shiftKey ? 'up' : 'down', { skipDerived: true, col: tabStart.current?.c0 ?? active.c0 });
+          tabStart.current = null;
+          goTo(next);
+        }
+      } else if (key === 'Tab') {
+        e.preventDefault();
+        if (commit()) {
+          tabStart.current ??= active;
+          goTo(tabFrom(model, active, e.shiftKey));
+        }
+      } else if (key === 'Escape') {
+        e.preventDefault();
+        cancel();
+      } else if (key === 'F2') {
+        e.preventDefault();
+        setEditing({ ...editing, mode: editing.mode === 'enter' ? 'edit' : 'enter' });
+      } else if (KEY_DIR[key] && editing.mode === 'enter' && !e.shiftKey) {
+        e.preventDefault();
+        if (commit()) {
+          tabStart.current = null;
+          moveBy(KEY_DIR[key]!);
+        }
+      } else if (editing.mode === 'enter') {
+        // Typing into the cell itself: the keys are the text.
+        if (key === 'Backspace') {
+          e.preventDefault();
+          onEditChange(editing.text.slice(0, -1));
+        } else if (key === 'Process') {
+          // An input method starts composing: open a real input for it.
+          setEditing({ ...editing, mode: 'edit' });
+        } else if (key.length === 1 && !ctrl && !e.altKey) {
+          e.preventDefault();
+          onEditChange(editing.text + key);
+        } else if (!ctrl) {
+          e.preventDefault();
+        }
+      }
+      return;
+    }
+
+    if (KEY_DIR[key]) {
+      e.preventDefault();
+      tabStart.current = null;
+      if (ctrl) {
+        let cur = active;
+        for (;;) {
+          const n = move(model, cur, KEY_DIR[key]!);
+          if (n === cur) break;
+          cur = n;
+        }
+        if (e.shiftKey && !anchorId) setAnchorId(active.id);
+        goTo(cur, e.shiftKey);
+      } else moveBy(KEY_DIR[key]!, { extend: e.shiftKey });
+      return;
+    }
+    switch (key) {
+      case 'Tab':
+        e.preventDefault();
+        tabStart.current ??= active;
+        goTo(tabFrom(model, active, e.shiftKey));
+        return;
+      case 'Enter': {
+        e.preventDefault();
+        const next = move(model, active, e.shiftKey ? 'up' : 'down', { skipDerived: true, col: tabStart.current?.c0 ?? active.c0 });
+        tabStart.current = null;
+        goTo(next);
+        return;
+      }
+      case 'F2':
+        e.preventDefault();
+        startEdit(active, formatValue(shown[active.id]), 'edit');
+        return;
+      case 'Delete':
+      case 'Backspace':
+        e.preventDefault();
+        clearSelection();
+        return;
+      case 'Escape':
+        if (anchorId) {
+          e.preventDefault();
+          setAnchorId(null);
+        }
+        say(null);
+        return;
+      case 'Home':
+        e.preventDefault();
+        goTo(ctrl ? model.rows[0]![0]! : model.rows[active.vr]![0]!, e.shiftKey);
+        return;
+      case 'End': {
+        e.preventDefault();
+        const lastRow = ctrl ? model.rows[model.rows.length - 1]! : model.rows[active.vr]!;
+        goTo(lastRow[lastRow.length - 1]!, e.shiftKey);
+        return;
+      }
+    }
+    if (ctrl) {
+      const k = key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        if (props.canUndo) dispatch({ type: 'undo' });
+        else say('没有可以撤销的操作。');
+      } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        if (props.canRedo) dispatch({ type: 'redo' });
+        else say('没有可以重做的操作。');
+      } else if (k === 'a') {
+        e.preventDefault();
+        const lastRow = model.rows[model.rows.length - 1]!;
+        setActiveId(model.rows[0]![0]!.id);
+        setAnchorId(lastRow[lastRow.length - 1]!.id);
+      }
+      return; // Ctrl+C / Ctrl+X / Ctrl+V arrive as copy / cut / paste events
+    }
+    if (e.altKey) return;
+    if (key === 'Process') {
+      // An input method is composing: open an input and let the composition land in it.
+      startEdit(active, '', 'edit');
+      return;
+    }
+    if (key.length === 1) {
+      e.preventDefault();
+      startEdit(active, key, 'enter');
+    }
+  };
+
+  // --- mouse ---------------------------------------------------------------------------------
+
+  const cellOf = (target: EventTarget | null): ValueCell | undefined => {
+    const td = (target as HTMLElement | null)?.closest?.('td[data-cell]');
+    return td ? model.byId.get(td.getAttribute('data-cell')!) : undefined;
+  };
+
+  const onMouseDown = (e: MouseEvent<HTMLDivElement>): void => {
+    if ((e.target as HTMLElement).closest('input, button')) return;
+    const cell = cellOf(e.target);
+    if (!cell || e.button !== 0) return;
+    e.preventDefault();
+    if (editing && editing.id !== cell.id) commitOrDrop();
+    tabStart.current = null;
+    if (e.shiftKey) {
+      if (!anchorId) setAnchorId(active.id);
+      setActiveId(cell.id);
+      focusActive();
+    } else {
+      goTo(cell);
+      dragging.current = true;
+    }
+    // Focus now: the layout effect only runs when something re-renders.
+    const td = (e.target as HTMLElement).closest<HTMLElement>('td[data-cell]');
+    td?.focus({ preventScroll: true });
+  };
+
+  const onMouseOver = (e: MouseEvent<HTMLDivElement>): void => {
+    if (!dragging.current || (e.buttons & 1) === 0) {
+      dragging.current = false;
+      return;
+    }
+    const cell = cellOf(e.target);
+    if (!cell || cell.id === activeId) return;
+    if (!anchorId) setAnchorId(activeId);
+    setActiveId(cell.id);
+  };
+
+  useEffect(() => {
+    const up = (): void => {
+      dragging.current = false;
+    };
+    window.addEventListener('mouseup', up);
+    return () => window.removeEventListener('mouseup', up);
+  }, []);
+
+  const onDoubleClick = (e: MouseEvent<HTMLDivElement>): void => {
+    const cell = cellOf(e.target);
+    if (!cell || editing) return;
+    startEdit(cell, formatValue(shown[cell.id]), 'edit');
+  };
+
+  // --- render --------------------------------------------------------------------------------
+
+  const { grid } = model;
+  // Label cells never change: built once, reused as the same elements on every render.
+  const labels = useMemo(() => {
+    const out = new Map<string, React.ReactElement>();
+    grid.rows.forEach((row, ri) => {
+      for (const c of row.cells) {
+        if (c.type !== 'label') continue;
+        out.set(
+          `${c.r}-${c.c}`,
+          <th
+            key={`l${c.r}-${c.c}`}
+            rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
+            colSpan={c.colSpan > 1 ? c.colSpan : undefined}
+            className={`lbl lbl-${c.role}`}
+            scope={ri < grid.headerRows ? 'col' : undefined}
+          >
+            {c.text}
+          </th>,
+        );
+      }
+    });
+    return out;
+  }, [grid]);
+  const header = grid.rows.slice(0, grid.headerRows);
+  const body = grid.rows.slice(grid.headerRows);
+
+  const rowProps = { model, labels, shown, marks, activeId: active.id, selectedIds, editing, onEditChange };
+  const renderRow = (row: GridRowT, i: number) => <GridRow key={i} row={row} {...rowProps} />;
+
+  const activeMark = marks.get(active.id);
+  const activeValue = shown[active.id];
+
+  return (
+    <div className="grid-block">
+      <GridToolbar tableId={tableId} canUndo={props.canUndo} canRedo={props.canRedo} onFill={fillBlanks} dispatch={dispatch} />
+      <div
+        ref={wrapRef}
+        className={`grid-wrap grid-wrap-${tableId}`}
+        data-testid={`grid-${tableId}`}
+        onKeyDown={onKeyDown}
+        onMouseDown={onMouseDown}
+        onMouseOver={onMouseOver}
+        onDoubleClick={onDoubleClick}
+        onCopy={onCopy}
+        onCut={onCut}
+        onPaste={onPaste}
+        onBlur={onBlur}
+      >
+        <table className={`grid grid-${tableId}`} role="grid">
+          <colgroup>
+            {model.widths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
+          {header.length > 0 && <thead>{header.map((r, i) => renderRow(r, i))}</thead>}
+          <tbody>{body.map((r, i) => renderRow(r, i + header.length))}</tbody>
+        </table>
+      </div>
+      <div className="grid-status" data-testid="grid-status" aria-live="polite">
+        <div className="grid-status-where">
+          <strong>{active.rowLabel}</strong> ／ <strong>{active.colLabel}</strong>
+          {active.derived ? <span className="muted">（自动计算）</span> : null}
+          <span className="grid-status-value">{activeValue === undefined ? '未填' : `${activeValue}${active.kind === 'money' ? ' 万元' : ''}`}</span>
+        </div>
+        {notice && <div className="grid-status-notice">{notice}</div>}
+        {activeMark && (
+          <div className={`grid-status-finding grid-status-${activeMark.level}`}>
+            {activeMark.text.split('\n').map((t, i) => (
+              <div key={i}>{t}</div>
+            ))}
+          </div>
+        )}
+      </div>
+      <PasteDialog
+        plan={plan?.plan ?? null}
+        onConfirm={() => {
+          const p = plan?.plan;
+          setPlan(null);
+          if (p) applyPlan(p);
+        }}
+        onCancel={() => {
+          setPlan(null);
+          say('没有粘贴任何内容。');
+          focusActive();
+        }}
+      />
+    </div>
+  );
+}
