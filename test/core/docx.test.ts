@@ -551,7 +551,15 @@ describe('DOCX export of other documents', () => {
     expect(titleLines('某某局', 2024)).toEqual(['某某局2024年政府信息公开工作年度报告']);
     const long = '黑龙江省双鸭山市集贤县人民政府办公室';
     expect(titleLines(long, 2024).join('')).toBe(reportTitle(long, 2024));
-    expect(titleLines(long, 2024)[1]).toBe('政府信息公开工作年度报告');
+    expect(titleLines(long, 2024).at(-1)).toBe('政府信息公开工作年度报告');
+    // A unit name longer than a line: balanced lines, none wider than 20 characters of 2号.
+    const longer = '黑龙江省双鸭山市集贤县人民政府办公室政务服务管理中心';
+    const lines = titleLines(longer, 2024);
+    expect(lines.join('')).toBe(reportTitle(longer, 2024));
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('政府信息公开工作年度报告');
+    for (const l of lines) expect(Array.from(l).length).toBeLessThanOrEqual(20);
+    expect(Math.abs(Array.from(lines[0]!).length - Array.from(lines[1]!).length)).toBeLessThanOrEqual(1);
   });
 
   it('prints money as given and never in exponent form', () => {

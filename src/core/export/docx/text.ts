@@ -50,7 +50,17 @@ export function titleLines(unitName: string, year: number): string[] {
   const at = full.indexOf(mark, unitName.length);
   if (at < 0) return [full];
   const cut = at + mark.length;
-  return [full.slice(0, cut), full.slice(cut)];
+  const head = full.slice(0, cut);
+  const tail = full.slice(cut);
+  if (emWidth(head) <= TITLE_EM_PER_LINE) return [head, tail];
+  // A unit name too long for one line: split the “<unit><year>年” part into lines of about equal
+  // length, so the title stays symmetric instead of wrapping into one short ragged line.
+  const chars = Array.from(head);
+  const n = Math.ceil(emWidth(head) / TITLE_EM_PER_LINE);
+  const per = Math.ceil(chars.length / n);
+  const lines: string[] = [];
+  for (let i = 0; i < chars.length; i += per) lines.push(chars.slice(i, i + per).join(''));
+  return [...lines, tail];
 }
 
 export function titleParagraphs(unitName: string, year: number, fonts: FontSet): Paragraph[] {
