@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // The command-line entry is plain CommonJS that loads the TypeScript sources through tsx.
-    files: ['bin/*.js'],
+    files: ['bin/*.js', 'scripts/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
