@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats';
 import type { ReportDocument } from '../src/core/document/types';
 import { buildDocx } from '../src/core/export/docx';
 
@@ -13,11 +14,6 @@ const SEED = resolve(fileURLToPath(new URL('.', import.meta.url)), '../test/fixt
 const WARMUP = 3;
 const RUNS = 30;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 export async function benchDocx(): Promise<{ name: string; medianMs: number; runs: number }[]> {
   const doc = JSON.parse(readFileSync(SEED, 'utf8')) as ReportDocument;

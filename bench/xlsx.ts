@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats';
 import { validateDocument } from '../src/core/document';
 import { readWorkbook, writeWorkbook } from '../src/core/xlsx';
 
@@ -13,11 +14,6 @@ const SEED = resolve(fileURLToPath(new URL('.', import.meta.url)), '../test/fixt
 const WARMUP = 3;
 const RUNS = 30;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function timed(fn: () => Promise<void>): Promise<number> {
   for (let i = 0; i < WARMUP; i++) await fn();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { which } from '../helpers/which';
 import type { ReportDocument } from '../../src/core/document/types';
 import { buildDocx } from '../../src/core/export/docx';
 import { FORMAT, tableGrid, type TableDef } from '../../src/core/format';
@@ -17,19 +18,6 @@ import { SEED } from '../helpers/paths';
 
 const INSTALL_HINT = 'apt-get install -y libreoffice-writer poppler-utils';
 
-/** The first of `names` found on PATH (or as an absolute path). */
-function which(...names: string[]): string | null {
-  for (const name of names) {
-    if (name.startsWith('/')) {
-      if (existsSync(name)) return name;
-      continue;
-    }
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    const found = r.stdout.trim();
-    if (r.status === 0 && found) return found;
-  }
-  return null;
-}
 
 const soffice = which('soffice', 'libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice');
 const pdftotext = which('pdftotext');

@@ -4,29 +4,19 @@
  * awkward text, and both import unchanged. Skipped with a warning where LibreOffice is not
  * installed; in CI (CI=true) a missing LibreOffice fails the run.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { which } from '../helpers/which';
 import type { ReportDocument } from '../../src/core/document';
 import { readWorkbook, writeWorkbook } from '../../src/core/xlsx';
 import { canonical, seedDocument, unzip, valid } from './xlsx-helpers';
 
 const INSTALL_HINT = 'apt-get install -y libreoffice-calc';
 
-function which(...names: string[]): string | null {
-  for (const name of names) {
-    if (name.startsWith('/')) {
-      if (existsSync(name)) return name;
-      continue;
-    }
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
 
 const soffice = which('soffice', 'libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice');
 const inCi = process.env.CI === 'true';
