@@ -4,11 +4,9 @@
  * at once (check() is synchronous) and saved within a second.
  */
 import { Button, Modal, Spin } from 'antd';
-import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocxFontSet, LoadedReport } from '../../../core/api/contract';
-import { check } from '../../../core/checker';
 import type { Finding } from '../../../core/checker/types';
-import { effectiveCells } from '../../../core/document/cells';
 import type { ReportDocument } from '../../../core/document/types';
 import { CELLS, FORMAT, reportTitle, type SectionKey } from '../../../core/format';
 import { getApi } from '../api';
@@ -19,11 +17,11 @@ import { markReady } from '../common/ready';
 import { useAutosave, useSaveStatus, type Saver } from './autosave';
 import { BasicInfoStep } from './BasicInfoStep';
 import { CheckStep } from './CheckStep';
-import { cellMarks, countBySection, countsOf, useStableFindings, type Counts, type StepKey } from './findings';
+import { countsOf, type Counts, type StepKey } from './findings';
 import { FindingsPanel } from './FindingsPanel';
 import type { ParagraphRequest } from './NarrativeEditor';
 import { SectionStep } from './SectionStep';
-import { initialState, reducer } from './state';
+import { EditorStore, sectionFindings, useEditorStore } from './store';
 
 interface StepDef {
   readonly key: StepKey;
@@ -90,17 +88,18 @@ const EditorHeader = memo(function EditorHeader(props: { title: string; saver: S
   );
 });
 
-const StepNav = memo(function StepNav(props: { step: StepKey; counts: ReadonlyMap<StepKey, Counts>; onStep(s: StepKey): void }) {
+const StepNav = memo(function StepNav(props: { step: StepKey; store: EditorStore; onStep(s: StepKey): void }) {
+  const counts = useEditorStore(props.store, (_, d) => d.counts);
   let totalErrors = 0;
   let totalWarnings = 0;
-  for (const c of props.counts.values()) {
+  for (const c of counts.values()) {
     totalErrors += c.errors;
     totalWarnings += c.warnings;
   }
   return (
     <nav className="steps" aria-label="报告各部分">
       {STEPS.map((s) => {
-        const c = s.key === 'check' ? { errors: totalErrors, warnings: totalWarnings, explained: 0 } : countsOf(props.counts, s.key);
+        const c = s.key === 'check' ? { errors: totalErrors, warnings: totalWarnings, explained: 0 } : countsOf(counts, s.key);
         return (
           <button
             key={s.key}
@@ -134,9 +133,10 @@ const StepNav = memo(function StepNav(props: { step: StepKey; counts: ReadonlyMa
   );
 });
 
-const StepHead = memo(function StepHead(props: { step: StepKey; counts: Counts | null }) {
+const StepHead = memo(function StepHead(props: { step: StepKey; store: EditorStore }) {
   const section = FORMAT.sections.find((s) => s.key === props.step);
-  const c = props.counts;
+  const step = props.step;
+  const c: Counts | null = useEditorStore(props.store, (_, d) => (step === 'check' ? null : countsOf(d.counts, step)));
   return (
     <>
       <div className="step-head">
@@ -171,6 +171,31 @@ const StepFooter = memo(function StepFooter(props: { step: StepKey; onStep(s: St
   );
 });
 
+/** The steps that show the whole document subscribe to all of it (they are not on screen while typing in a table). */
+function BasicInfoLive(props: { store: EditorStore; onGo(f: Finding): void }) {
+  const doc = useEditorStore(props.store, (s) => s.doc);
+  const findings = useEditorStore(props.store, (_, d) => sectionFindings(d, 'basic'));
+  return <BasicInfoStep doc={doc} dispatch={props.store.dispatch} findings={findings} onGo={props.onGo} />;
+}
+
+function CheckLive(props: {
+  store: EditorStore;
+  fonts: DocxFontSet;
+  onFonts(f: DocxFontSet): void;
+  onGo(f: Finding): void;
+  onExport(kind: 'docx' | 'xlsx' | 'json'): Promise<void>;
+}) {
+  const { store, ...rest } = props;
+  const doc = useEditorStore(store, (s) => s.doc);
+  const findings = useEditorStore(store, (_, d) => d.findings);
+  return <CheckStep doc={doc} findings={findings} {...rest} />;
+}
+
+const FindingsLive = memo(function FindingsLive(props: { store: EditorStore; onGo(f: Finding): void; onExplain(f: Finding, text: string | undefined): void }) {
+  const findings = useEditorStore(props.store, (_, d) => d.findings);
+  return <FindingsPanel findings={findings} onGo={props.onGo} onExplain={props.onExplain} />;
+});
+
 function EditorView(props: {
   loaded: LoadedReport;
   step: StepKey;
@@ -182,11 +207,16 @@ function EditorView(props: {
   const api = getApi();
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
-  const [state, dispatch] = useReducer(reducer, loaded.doc, initialState);
-  const { doc } = state;
+  // The document lives in a store outside React: each part subscribes to what it shows, so a
+  // keystroke in a cell does not re-render the editor around it.
+  const [store] = useState(() => new EditorStore(loaded.doc));
+  const dispatch = store.dispatch;
   const id = loaded.id;
   const save = useCallback((d: ReportDocument) => api.saveReport(id, d), [api, id]);
-  const saver = useAutosave(save, doc, state.revision, loaded.savedAt);
+  const saver = useAutosave(save, store, loaded.savedAt);
+  const unitName = useEditorStore(store, (s) => s.doc.unit.name);
+  const year = useEditorStore(store, (s) => s.doc.year);
+  const touched = useEditorStore(store, (s) => s.touched);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [fonts, setFonts] = useState<DocxFontSet>('standard');
   const [focus, setFocus] = useState<FocusRequest | null>(null);
@@ -198,21 +228,16 @@ function EditorView(props: {
   }, [api]);
 
   useEffect(() => {
-    document.title = `${reportTitle(doc.unit.name, doc.year)} — 年报助手`;
-  }, [doc.unit.name, doc.year]);
+    document.title = `${reportTitle(unitName, year)} — 年报助手`;
+  }, [unitName, year]);
 
   useEffect(() => {
     markReady('editor');
     if (loaded.notice) modal.warning({ title: '报告已恢复', content: loaded.notice });
   }, [loaded.notice, modal]);
 
-  // Checked on every change, in the same render: the check takes well under a millisecond, and a
-  // deferred check would show the findings one frame later.
-  const result = useMemo(() => check(doc, doc.lastYear), [doc]);
-  const findings = useStableFindings(result.findings);
-  const counts = useMemo(() => countBySection(findings), [findings]);
-  const marks = useMemo(() => cellMarks(findings), [findings]);
-  const shown = useMemo(() => effectiveCells(doc.cells), [doc.cells]);
+  // Every change is checked at once, in the store's dispatch (see store.ts): the findings are
+  // shown in the same frame as the keystroke.
 
   const onStepRef = useRef(props.onStep);
   onStepRef.current = props.onStep;
@@ -235,13 +260,13 @@ function EditorView(props: {
 
   // Undo / redo: bring the changed cell into view.
   useEffect(() => {
-    const t = state.touched;
+    const t = touched;
     if (!t) return;
     const def = CELLS.byId.get(t.id);
     const section = def ? sectionOfTable(def.table) : undefined;
     if (section && section !== step) onStepRef.current(section);
     setFocus({ kind: 'cell', id: t.id, n: ++focusN.current });
-  }, [state.touched]); // only when an undo/redo touched a cell
+  }, [touched]); // only when an undo/redo touched a cell
 
   const goToFinding = useCallback(
     (f: Finding) => {
@@ -270,9 +295,12 @@ function EditorView(props: {
     [goStep],
   );
 
-  const explain = useCallback((f: Finding, text: string | undefined) => {
-    dispatch({ type: 'explain', findingId: f.id, text });
-  }, []);
+  const explain = useCallback(
+    (f: Finding, text: string | undefined) => {
+      dispatch({ type: 'explain', findingId: f.id, text });
+    },
+    [dispatch],
+  );
 
   const exportAs = useCallback(
     async (kind: 'docx' | 'xlsx' | 'json') => {
@@ -314,49 +342,36 @@ function EditorView(props: {
   };
 
   const section = FORMAT.sections.find((s) => s.key === step);
-  const stepCounts = step === 'check' ? null : countsOf(counts, step);
   const cellRequest = useMemo(() => (focus?.kind === 'cell' ? { id: focus.id, n: focus.n } : null), [focus]);
   const paragraphRequest = useMemo<ParagraphRequest | null>(
     () => (focus?.kind === 'paragraph' && section && section.textKey === focus.key ? { index: focus.index, n: focus.n } : null),
     [focus, section],
   );
-  const sectionFindings = useMemo(() => findings.filter((f) => f.section === step), [findings, step]);
-  const title = reportTitle(doc.unit.name, doc.year);
+  const title = reportTitle(unitName, year);
 
   return (
     <div className="editor" data-screen="editor" data-report-id={id}>
-      <EditorHeader title={title} saver={saver} onExit={exit} onHistory={openHistory} />
+      <div className="pane pane-header">
+        <EditorHeader title={title} saver={saver} onExit={exit} onHistory={openHistory} />
+      </div>
       <div className="pane">
-        <StepNav step={step} counts={counts} onStep={goStep} />
+        <StepNav step={step} store={store} onStep={goStep} />
       </div>
 
       <div className="pane">
       <main className="step-main" data-step-main={step}>
-        <StepHead step={step} counts={stepCounts} />
-        {step === 'basic' && <BasicInfoStep doc={doc} dispatch={dispatch} findings={sectionFindings} onGo={goToFinding} />}
+        <StepHead step={step} store={store} />
+        {step === 'basic' && <BasicInfoLive store={store} onGo={goToFinding} />}
         {section && (
-          <SectionStep
-            key={section.key}
-            section={section}
-            doc={doc}
-            shown={shown}
-            marks={marks}
-            findings={sectionFindings}
-            dispatch={dispatch}
-            canUndo={state.undo.length > 0}
-            canRedo={state.redo.length > 0}
-            cellRequest={cellRequest}
-            paragraphRequest={paragraphRequest}
-            onGo={goToFinding}
-          />
+          <SectionStep key={section.key} section={section} store={store} cellRequest={cellRequest} paragraphRequest={paragraphRequest} onGo={goToFinding} />
         )}
-        {step === 'check' && <CheckStep doc={doc} findings={findings} fonts={fonts} onFonts={chooseFonts} onGo={goToFinding} onExport={exportAs} />}
+        {step === 'check' && <CheckLive store={store} fonts={fonts} onFonts={chooseFonts} onGo={goToFinding} onExport={exportAs} />}
         <StepFooter step={step} onStep={goStep} />
       </main>
       </div>
 
       <div className="pane">
-        <FindingsPanel findings={findings} onGo={goToFinding} onExplain={explain} />
+        <FindingsLive store={store} onGo={goToFinding} onExplain={explain} />
       </div>
 
       {modalHolder}

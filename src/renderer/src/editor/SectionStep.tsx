@@ -2,39 +2,45 @@
  * One section of the report (一 … 六): its official heading, what the format requires, and either
  * the narrative editor or the official table (with an optional lead paragraph above it).
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Finding } from '../../../core/checker/types';
-import type { Cells, ReportDocument } from '../../../core/document/types';
 import type { SectionDef } from '../../../core/format';
-import { Grid, type CellMark } from './grid/Grid';
+import { Grid } from './grid/Grid';
 import { NarrativeEditor, type ParagraphRequest } from './NarrativeEditor';
-import type { EditorAction } from './state';
+import { sameFindings, sectionFindings, useEditorStore, type EditorStore } from './store';
 
 const NO_TOPICS: readonly never[] = [];
 
 export function SectionStep(props: {
   section: SectionDef;
-  doc: ReportDocument;
-  shown: Readonly<Record<string, number>>;
-  marks: ReadonlyMap<string, CellMark>;
-  findings: readonly Finding[];
-  dispatch(a: EditorAction): void;
-  canUndo: boolean;
-  canRedo: boolean;
+  store: EditorStore;
   cellRequest: { id: string; n: number } | null;
   paragraphRequest: ParagraphRequest | null;
   onGo(f: Finding): void;
 }) {
-  const { section, doc, dispatch } = props;
+  const { section, store } = props;
+  const { dispatch } = store;
   const key = section.textKey;
-  const text = doc.text[key] ?? '';
-  const textFindings = useMemo(() => props.findings.filter((f) => f.text && f.text.key === key), [props.findings, key]);
+  const text = useEditorStore(store, (s) => s.doc.text[key] ?? '');
+  const unitKind = useEditorStore(store, (s) => s.doc.unit.kind);
+  const last = useEditorStore(store, (s) => s.doc.lastYear?.text?.[key]);
+  const lastYearNumber = useEditorStore(store, (s) => s.doc.lastYear?.year);
+  const findings = useEditorStore(store, (_, d) => sectionFindings(d, section.key));
+  // The text findings keep their identity while unchanged (a keystroke in the table changes the
+  // section's table findings, not these), so the narrative editor does not re-render.
+  const prevText = useRef<readonly Finding[] | undefined>(undefined);
+  const textFindings = useMemo(() => {
+    const next = sameFindings(
+      prevText.current,
+      findings.filter((f) => f.text && f.text.key === key),
+    );
+    prevText.current = next;
+    return next;
+  }, [findings, key]);
   const topics = useMemo(
-    () => (section.topics ? [...section.topics, ...(doc.unit.kind === 'government' ? (section.governmentTopics ?? []) : [])] : NO_TOPICS),
-    [section, doc.unit.kind],
+    () => (section.topics ? [...section.topics, ...(unitKind === 'government' ? (section.governmentTopics ?? []) : [])] : NO_TOPICS),
+    [section, unitKind],
   );
-  const last = doc.lastYear?.text?.[key];
-  const lastYearNumber = doc.lastYear?.year;
   const lastYear = useMemo(() => (lastYearNumber && last ? { year: lastYearNumber, text: last } : undefined), [lastYearNumber, last]);
   const onText = useCallback((value: string): void => dispatch({ type: 'text', key, value }), [dispatch, key]);
 
@@ -73,16 +79,7 @@ export function SectionStep(props: {
           compact
         />
       </details>
-      <Grid
-        tableId={section.table}
-        docCells={doc.cells as Cells}
-        shown={props.shown}
-        marks={props.marks}
-        dispatch={dispatch}
-        canUndo={props.canUndo}
-        canRedo={props.canRedo}
-        focusRequest={props.cellRequest}
-      />
+      <Grid tableId={section.table} store={store} focusRequest={props.cellRequest} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ReportDocument } from '../../../core/document/types';
 import type { Result } from '../../../core/result';
 import { isDesktop } from '../api';
+import type { EditorStore } from './store';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -91,13 +92,22 @@ export class Saver {
   }
 }
 
-/** Save `doc` whenever it changes (revision > 0: not right after loading). */
-export function useAutosave(save: SaveFn, doc: ReportDocument, revision: number, savedAt: string): Saver {
+/**
+ * Save the store's document whenever it changes (revision > 0: not right after loading). Watched
+ * outside React; a keystroke only schedules the save (nothing is serialised until the timer fires).
+ */
+export function useAutosave(save: SaveFn, store: EditorStore, savedAt: string): Saver {
   const saver = useMemo(() => new Saver(save, savedAt), [save]); // savedAt: initial status only
 
   useEffect(() => {
-    if (revision > 0) saver.schedule(doc);
-  }, [saver, doc, revision]);
+    let last = store.getState().doc;
+    return store.subscribe(() => {
+      const { doc, revision } = store.getState();
+      if (doc === last) return;
+      last = doc;
+      if (revision > 0) saver.schedule(doc);
+    });
+  }, [saver, store]);
 
   useEffect(() => {
     const flush = (): void => void saver.flush();

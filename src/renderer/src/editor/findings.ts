@@ -1,8 +1,7 @@
 /**
- * Findings as the editor uses them: counted by section, mapped onto cells, and kept referentially
- * stable while nothing changes (so the panel and the cells do not re-render on every keystroke).
+ * Findings as the editor uses them: counted by section and mapped onto cells. (store.ts keeps
+ * them referentially stable while nothing changes.)
  */
-import { useRef } from 'react';
 import type { Finding } from '../../../core/checker/types';
 import type { SectionKey } from '../../../core/format';
 import type { CellMark, MarkLevel } from './grid/Grid';
@@ -54,16 +53,4 @@ export function cellMarks(findings: readonly Finding[]): ReadonlyMap<string, Cel
   const out = new Map<string, CellMark>();
   for (const [id, level] of levels) out.set(id, { level, text: texts.get(id)!.join('\n') });
   return out;
-}
-
-const fingerprint = (fs: readonly Finding[]): string =>
-  fs.map((f) => `${f.id}\u0001${f.severity}\u0001${f.message}\u0001${f.explanation ?? ''}\u0001${f.text?.paragraph ?? ''}`).join('\u0002');
-
-/** The same array as last time when the findings did not change. */
-export function useStableFindings(findings: readonly Finding[]): readonly Finding[] {
-  const prev = useRef<{ key: string; value: readonly Finding[] } | null>(null);
-  const key = fingerprint(findings);
-  if (prev.current?.key === key) return prev.current.value;
-  prev.current = { key, value: findings };
-  return findings;
 }

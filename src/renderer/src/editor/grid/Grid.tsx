@@ -14,7 +14,7 @@ import { Button, Tooltip } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Cells } from '../../../../core/document/types';
 import type { TableId } from '../../../../core/format';
-import type { EditorAction } from '../state';
+import { useCell, useCellView, useEditorStore, type EditorStore } from '../store';
 import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCell } from './model';
 import { PasteDialog } from './PasteDialog';
 import { planPaste, type PastePlan } from './paste';
@@ -38,6 +38,8 @@ interface Editing {
   readonly error?: string;
 }
 
+const titleFor = (cell: ValueCell, mark: CellMark | undefined): string => (mark ? `${cell.title}\n${mark.text}` : cell.title);
+
 const focusInput = (el: HTMLInputElement | null): void => {
   if (el && document.activeElement !== el) {
     el.focus();
@@ -47,13 +49,9 @@ const focusInput = (el: HTMLInputElement | null): void => {
 };
 
 interface CellProps {
-  readonly id: string;
+  readonly store: EditorStore;
+  readonly cell: ValueCell;
   readonly colSpan: number;
-  readonly text: string;
-  readonly derived: boolean;
-  readonly money: boolean;
-  readonly mark: MarkLevel | undefined;
-  readonly title: string;
   readonly active: boolean;
   readonly selected: boolean;
   readonly edit: string | undefined;
@@ -63,37 +61,49 @@ interface CellProps {
   readonly onEditChange: (text: string) => void;
 }
 
+/**
+ * A cell subscribes to its own value and mark level: it re-renders only when one of them changed.
+ * The findings' messages (which change with nearly every keystroke) are not rendered into the
+ * cell: the status line shows them for the active cell, and the grid puts them into the title
+ * of the cell under the mouse (titleFor) when the mouse comes onto it.
+ */
 const GridCell = memo(function GridCell(p: CellProps) {
+  const { cell } = p;
+  const { value, level } = useCellView(p.store, cell.id);
+  const text = formatValue(value);
+  const title = cell.title;
   let cls = 'v';
-  if (p.derived) cls += ' v-derived';
-  if (p.mark) cls += ` v-${p.mark}`;
-  if (p.text === '' && !p.editKind) cls += ' v-empty';
+  if (cell.derived) cls += ' v-derived';
+  if (level) cls += ` v-${level}`;
+  if (text === '' && !p.editKind) cls += ' v-empty';
   if (p.active) cls += ' v-active';
   if (p.selected) cls += ' v-selected';
   if (p.editKind) cls += ` v-editing v-editing-${p.editKind}`;
   if (p.invalid) cls += ' v-invalid';
   return (
     <td
-      data-cell={p.id}
+      data-cell={cell.id}
       colSpan={p.colSpan > 1 ? p.colSpan : undefined}
       tabIndex={p.active ? 0 : -1}
       className={cls}
-      title={p.title}
-      aria-readonly={p.derived || undefined}
+      title={title}
+      aria-readonly={cell.derived || undefined}
       aria-selected={p.selected || p.active}
-      aria-invalid={p.mark === 'error' || p.invalid || undefined}
+      aria-invalid={level === 'error' || p.invalid || undefined}
     >
+      {/* A fixed-size, strictly contained box: a new value relays out this box, not the table. */}
+      <div className="vc">
       {p.editKind === 'input' ? (
         <input
           ref={focusInput}
           className="cell-input"
-          data-cell-input={p.id}
+          data-cell-input={cell.id}
           value={p.edit}
           onChange={(e) => p.onEditChange(e.target.value)}
           inputMode="decimal"
           autoComplete="off"
           spellCheck={false}
-          aria-label={p.title}
+          aria-label={title}
         />
       ) : p.editKind === 'typing' ? (
         <>
@@ -101,9 +111,10 @@ const GridCell = memo(function GridCell(p: CellProps) {
           <span className="v-caret" aria-hidden />
         </>
       ) : (
-        p.text
+        text
       )}
-      {p.money && <span className="v-unit">万元</span>}
+      {cell.kind === 'money' && <span className="v-unit">万元</span>}
+      </div>
     </td>
   );
 });
@@ -114,24 +125,22 @@ interface RowProps {
   readonly row: GridRowT;
   readonly model: GridModel;
   readonly labels: ReadonlyMap<string, React.ReactElement | undefined>;
-  readonly shown: Readonly<Record<string, number>>;
-  readonly marks: ReadonlyMap<string, CellMark>;
+  readonly store: EditorStore;
   readonly activeId: string;
   readonly selectedIds: ReadonlySet<string>;
   readonly editing: Editing | null;
   readonly onEditChange: (text: string) => void;
 }
 
-/** A row re-renders only when something shown in one of its cells changed. */
+/**
+ * A row re-renders only when the active cell, the selection or the edit changed in it; values and
+ * marks are subscribed to by the cells themselves.
+ */
 function sameRow(a: RowProps, b: RowProps): boolean {
-  if (a.row !== b.row || a.model !== b.model || a.labels !== b.labels || a.onEditChange !== b.onEditChange) return false;
+  if (a.row !== b.row || a.model !== b.model || a.labels !== b.labels || a.store !== b.store || a.onEditChange !== b.onEditChange) return false;
   for (const c of a.row.cells) {
     if (c.type !== 'value') continue;
     const id = c.id;
-    if (a.shown[id] !== b.shown[id]) return false;
-    const ma = a.marks.get(id);
-    const mb = b.marks.get(id);
-    if (ma !== mb && (ma?.level !== mb?.level || ma?.text !== mb?.text)) return false;
     if ((a.activeId === id) !== (b.activeId === id)) return false;
     if (a.selectedIds.has(id) !== b.selectedIds.has(id)) return false;
     const ea = a.editing?.id === id ? a.editing : null;
@@ -147,19 +156,13 @@ const GridRow = memo(function GridRow(p: RowProps) {
     <tr>
       {p.row.cells.map((c) => {
         if (c.type === 'label') return p.labels.get(`${c.r}-${c.c}`);
-        const cell = p.model.byId.get(c.id)!;
-        const mark = p.marks.get(c.id);
         const isEditing = editing?.id === c.id;
         return (
           <GridCell
             key={c.id}
-            id={c.id}
+            store={p.store}
+            cell={p.model.byId.get(c.id)!}
             colSpan={c.colSpan}
-            text={formatValue(p.shown[c.id])}
-            derived={cell.derived}
-            money={cell.kind === 'money'}
-            mark={mark?.level}
-            title={mark ? `${cell.title}\n${mark.text}` : cell.title}
             active={c.id === p.activeId}
             selected={p.selectedIds.has(c.id)}
             edit={isEditing ? editing.text : undefined}
@@ -176,11 +179,12 @@ const GridRow = memo(function GridRow(p: RowProps) {
 /** Buttons above the grid; memoised so typing does not re-render them. */
 const GridToolbar = memo(function GridToolbar(props: {
   tableId: TableId;
-  canUndo: boolean;
-  canRedo: boolean;
+  store: EditorStore;
   onFill(): void;
-  dispatch(a: EditorAction): void;
 }) {
+  const { dispatch } = props.store;
+  const canUndo = useEditorStore(props.store, (s) => s.undo.length > 0);
+  const canRedo = useEditorStore(props.store, (s) => s.redo.length > 0);
   return (
     <div className="grid-toolbar">
       <Tooltip title="把本表中还没有填写的单元格都填为0（可撤销）">
@@ -188,10 +192,10 @@ const GridToolbar = memo(function GridToolbar(props: {
           空白单元格填0
         </Button>
       </Tooltip>
-      <Button size="small" disabled={!props.canUndo} onClick={() => props.dispatch({ type: 'undo' })} data-testid="undo">
+      <Button size="small" disabled={!canUndo} onClick={() => dispatch({ type: 'undo' })} data-testid="undo">
         撤销
       </Button>
-      <Button size="small" disabled={!props.canRedo} onClick={() => props.dispatch({ type: 'redo' })} data-testid="redo">
+      <Button size="small" disabled={!canRedo} onClick={() => dispatch({ type: 'redo' })} data-testid="redo">
         重做
       </Button>
       <span className="grid-keys">输入数字后按 Enter 下移、Tab 右移 · F2 修改 · Delete 清除 · Ctrl+V 粘贴Excel表格 · Ctrl+Z 撤销</span>
@@ -201,14 +205,11 @@ const GridToolbar = memo(function GridToolbar(props: {
 
 export interface GridProps {
   readonly tableId: TableId;
-  /** The document's cells (undo snapshots are taken from these). */
-  readonly docCells: Cells;
-  /** What is shown: the document's cells with absent totals derived. */
-  readonly shown: Readonly<Record<string, number>>;
-  readonly marks: ReadonlyMap<string, CellMark>;
-  readonly dispatch: (a: EditorAction) => void;
-  readonly canUndo: boolean;
-  readonly canRedo: boolean;
+  /**
+   * The document and what is derived from it. The grid reads the cells when it needs them (undo
+   * snapshots, copy, F2) and does not re-render when they change: the cells subscribe themselves.
+   */
+  readonly store: EditorStore;
   /** Focus this cell (a click on a finding, an undo); `n` makes a repeat request fire again. */
   readonly focusRequest: { readonly id: string; readonly n: number } | null;
   /** Short-lived message for the status line (e.g. from the parent). */
@@ -228,8 +229,9 @@ const selectionOf = (model: GridModel, anchor: ValueCell | null, active: ValueCe
 
 const KEY_DIR: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
-export function Grid(props: GridProps) {
-  const { tableId, docCells, shown, marks, dispatch } = props;
+export const Grid = memo(function Grid(props: GridProps) {
+  const { tableId, store } = props;
+  const { dispatch } = store;
   const model = useMemo(() => gridModel(tableId), [tableId]);
   const wrapRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string>(() => model.entered[0]!.id);
@@ -247,8 +249,8 @@ export function Grid(props: GridProps) {
   const selectedIds = useMemo(() => new Set(selection.length > 1 ? selection.map((c) => c.id) : []), [selection]);
 
   // Latest values for the stable callbacks below.
-  const latest = useRef({ editing, docCells, model });
-  latest.current = { editing, docCells, model };
+  const latest = useRef({ editing });
+  latest.current = { editing };
 
   const focusActive = useCallback(() => {
     wantFocus.current = true;
@@ -287,6 +289,27 @@ export function Grid(props: GridProps) {
       wrap.removeEventListener('beforecopy', enable);
       wrap.removeEventListener('beforecut', enable);
     };
+  }, []);
+
+  // The table's size never changes while typing (fixed layout, fixed-size cells): the wrapper takes
+  // it explicitly and contains size and layout, so a relayout around the table (the status line
+  // below it changes with every keystroke) does not lay the table out again. Kept in step with the
+  // table's real size (fonts, zoom) by a ResizeObserver.
+  useLayoutEffect(() => {
+    const wrap = wrapRef.current;
+    const table = wrap?.querySelector('table');
+    if (!wrap || !table) return;
+    const fit = (): void => {
+      const w = `${table.offsetWidth}px`;
+      const h = `${table.offsetHeight}px`;
+      if (wrap.style.width !== w) wrap.style.width = w;
+      if (wrap.style.height !== h) wrap.style.height = h;
+      wrap.classList.add('grid-wrap-sized');
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(table);
+    return () => ro.disconnect();
   }, []);
 
   // The header (sticky) height, so a focused cell scrolls clear of it.
@@ -336,7 +359,7 @@ export function Grid(props: GridProps) {
         say(`“${cell.colLabel}”的总计由软件自动计算，不能直接填写；请修改组成它的各项。`);
         return;
       }
-      const { docCells: cells } = latest.current;
+      const cells = store.getState().doc.cells;
       setEditing({ id: cell.id, text, mode, original: cells[cell.id], base: cells });
       setAnchorId(null);
       if (mode === 'enter') {
@@ -345,7 +368,7 @@ export function Grid(props: GridProps) {
         say(parsed.ok ? null : parsed.reason);
       } else say(null);
     },
-    [dispatch, say],
+    [dispatch, say, store],
   );
 
   /** End the edit, keeping the value. False (and still editing) when the text is not a valid value. */
@@ -428,13 +451,14 @@ export function Grid(props: GridProps) {
   );
 
   const clearSelection = useCallback(() => {
+    const { shown } = store.getDerived();
     const targets = selection.filter((c) => !c.derived && shown[c.id] !== undefined);
     applyBlock(targets.map((c) => [c.id, undefined] as const));
     if (selection.every((c) => c.derived)) say('总计由软件自动计算，不能清除。');
-  }, [selection, shown, applyBlock, say]);
+  }, [selection, store, applyBlock, say]);
 
   const fillBlanks = useCallback(() => {
-    const cells = latest.current.docCells;
+    const cells = store.getState().doc.cells;
     const blanks = model.entered.filter((c) => cells[c.id] === undefined);
     if (blanks.length === 0) {
       say('本表没有空白单元格。');
@@ -443,7 +467,7 @@ export function Grid(props: GridProps) {
     applyBlock(blanks.map((c) => [c.id, 0] as const));
     say(`已将 ${blanks.length} 个空白单元格填为0（可按 Ctrl+Z 撤销）。`);
     focusActive();
-  }, [model, applyBlock, say, focusActive]);
+  }, [model, store, applyBlock, say, focusActive]);
 
   const applyPlan = useCallback(
     (p: PastePlan) => {
@@ -482,6 +506,7 @@ export function Grid(props: GridProps) {
 
   const copyBlock = (): { text: string; html: string } => {
     const rows = new Map<number, string[]>();
+    const { shown } = store.getDerived();
     for (const c of selection) {
       const row = rows.get(c.vr) ?? [];
       row.push(formatValue(shown[c.id]));
@@ -593,7 +618,7 @@ export function Grid(props: GridProps) {
       }
       case 'F2':
         e.preventDefault();
-        startEdit(active, formatValue(shown[active.id]), 'edit');
+        startEdit(active, formatValue(store.getDerived().shown[active.id]), 'edit');
         return;
       case 'Delete':
       case 'Backspace':
@@ -622,11 +647,11 @@ export function Grid(props: GridProps) {
       const k = key.toLowerCase();
       if (k === 'z' && !e.shiftKey) {
         e.preventDefault();
-        if (props.canUndo) dispatch({ type: 'undo' });
+        if (store.getState().undo.length > 0) dispatch({ type: 'undo' });
         else say('没有可以撤销的操作。');
       } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
         e.preventDefault();
-        if (props.canRedo) dispatch({ type: 'redo' });
+        if (store.getState().redo.length > 0) dispatch({ type: 'redo' });
         else say('没有可以重做的操作。');
       } else if (k === 'a') {
         e.preventDefault();
@@ -676,6 +701,13 @@ export function Grid(props: GridProps) {
   };
 
   const onMouseOver = (e: MouseEvent<HTMLDivElement>): void => {
+    // The hover text of a cell: where it is and its findings, as of now.
+    const td = (e.target as HTMLElement | null)?.closest?.<HTMLElement>('td[data-cell]');
+    const hovered = td ? model.byId.get(td.getAttribute('data-cell')!) : undefined;
+    if (td && hovered) {
+      const title = titleFor(hovered, store.getDerived().marks.get(hovered.id));
+      if (td.title !== title) td.title = title;
+    }
     if (!dragging.current || (e.buttons & 1) === 0) {
       dragging.current = false;
       return;
@@ -697,7 +729,7 @@ export function Grid(props: GridProps) {
   const onDoubleClick = (e: MouseEvent<HTMLDivElement>): void => {
     const cell = cellOf(e.target);
     if (!cell || editing) return;
-    startEdit(cell, formatValue(shown[cell.id]), 'edit');
+    startEdit(cell, formatValue(store.getDerived().shown[cell.id]), 'edit');
   };
 
   // --- render --------------------------------------------------------------------------------
@@ -725,18 +757,19 @@ export function Grid(props: GridProps) {
     });
     return out;
   }, [grid]);
+  // An explicit width makes table-layout: fixed take effect (an auto-width table is laid out
+  // the automatic way, measuring every cell's content on each change).
+  const tableStyle = useMemo(() => ({ width: model.widths.reduce((a, b) => a + b, 1) }), [model]);
   const header = grid.rows.slice(0, grid.headerRows);
   const body = grid.rows.slice(grid.headerRows);
 
-  const rowProps = { model, labels, shown, marks, activeId: active.id, selectedIds, editing, onEditChange };
+  const rowProps = { model, labels, store, activeId: active.id, selectedIds, editing, onEditChange };
   const renderRow = (row: GridRowT, i: number) => <GridRow key={i} row={row} {...rowProps} />;
 
-  const activeMark = marks.get(active.id);
-  const activeValue = shown[active.id];
 
   return (
     <div className="grid-block">
-      <GridToolbar tableId={tableId} canUndo={props.canUndo} canRedo={props.canRedo} onFill={fillBlanks} dispatch={dispatch} />
+      <GridToolbar tableId={tableId} store={store} onFill={fillBlanks} />
       <div
         ref={wrapRef}
         className={`grid-wrap grid-wrap-${tableId}`}
@@ -750,7 +783,7 @@ export function Grid(props: GridProps) {
         onPaste={onPaste}
         onBlur={onBlur}
       >
-        <table className={`grid grid-${tableId}`} role="grid">
+        <table className={`grid grid-${tableId}`} role="grid" style={tableStyle}>
           <colgroup>
             {model.widths.map((w, i) => (
               <col key={i} style={{ width: w }} />
@@ -760,21 +793,7 @@ export function Grid(props: GridProps) {
           <tbody>{body.map((r, i) => renderRow(r, i + header.length))}</tbody>
         </table>
       </div>
-      <div className="grid-status" data-testid="grid-status" aria-live="polite">
-        <div className="grid-status-where">
-          <strong>{active.rowLabel}</strong> ／ <strong>{active.colLabel}</strong>
-          {active.derived ? <span className="muted">（自动计算）</span> : null}
-          <span className="grid-status-value">{activeValue === undefined ? '未填' : `${activeValue}${active.kind === 'money' ? ' 万元' : ''}`}</span>
-        </div>
-        {notice && <div className="grid-status-notice">{notice}</div>}
-        {activeMark && (
-          <div className={`grid-status-finding grid-status-${activeMark.level}`}>
-            {activeMark.text.split('\n').map((t, i) => (
-              <div key={i}>{t}</div>
-            ))}
-          </div>
-        )}
-      </div>
+      <GridStatus store={store} active={active} notice={notice} />
       <PasteDialog
         plan={plan?.plan ?? null}
         onConfirm={() => {
@@ -790,4 +809,27 @@ export function Grid(props: GridProps) {
       />
     </div>
   );
-}
+});
+
+/** The status line: where the active cell is, its value, a notice, and the active cell's findings. */
+const GridStatus = memo(function GridStatus(props: { store: EditorStore; active: ValueCell; notice: string | null }) {
+  const { active, notice } = props;
+  const { value, mark } = useCell(props.store, active.id);
+  return (
+    <div className="grid-status" data-testid="grid-status" aria-live="polite">
+      <div className="grid-status-where">
+        <strong>{active.rowLabel}</strong> ／ <strong>{active.colLabel}</strong>
+        {active.derived ? <span className="muted">（自动计算）</span> : null}
+        <span className="grid-status-value">{value === undefined ? '未填' : `${value}${active.kind === 'money' ? ' 万元' : ''}`}</span>
+      </div>
+      {notice && <div className="grid-status-notice">{notice}</div>}
+      {mark && (
+        <div className={`grid-status-finding grid-status-${mark.level}`}>
+          {mark.text.split('\n').map((t, i) => (
+            <div key={i}>{t}</div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,152 @@
+/**
+ * The editor's store: the document and its history (the reducer in state.ts), and what is derived
+ * from them — the check result, the findings counted by section and mapped onto cells, the cells
+ * as shown (totals derived). Everything is computed once per change, synchronously, in dispatch.
+ *
+ * Components subscribe to just what they show (useEditorStore with a selector), so a keystroke in
+ * a cell re-renders the edited cell, the cells whose value or mark changed, and the findings —
+ * not the whole editor. Derived values keep their identity while unchanged so selectors can
+ * compare by reference; cells are subscribed by id and notified only when their value or mark
+ * changed.
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+import { check } from '../../../core/checker';
+import type { Finding } from '../../../core/checker/types';
+import { effectiveCells } from '../../../core/document/cells';
+import type { ReportDocument } from '../../../core/document/types';
+import { cellMarks, countBySection, type Counts, type StepKey } from './findings';
+import type { CellMark } from './grid/Grid';
+import { initialState, reducer, type EditorAction, type EditorState } from './state';
+
+export interface Derived {
+  /** The findings of the last check; the same array while nothing in them changed. */
+  readonly findings: readonly Finding[];
+  /** Per section; each array keeps its identity while that section's findings did not change. */
+  readonly bySection: ReadonlyMap<StepKey, readonly Finding[]>;
+  readonly counts: ReadonlyMap<StepKey, Counts>;
+  /** Cell marks; a cell's mark object keeps its identity while its level and text are the same. */
+  readonly marks: ReadonlyMap<string, CellMark>;
+  /** The document's cells with absent totals derived. */
+  readonly shown: Readonly<Record<string, number>>;
+}
+
+const NONE: readonly Finding[] = [];
+
+const fingerprintOf = (f: Finding): string =>
+  `${f.id}\u0001${f.severity}\u0001${f.message}\u0001${f.explanation ?? ''}\u0001${f.text?.paragraph ?? ''}\u0001${f.text?.excerpt ?? ''}`;
+
+/** The same array as `prev` when the findings show the same; otherwise `next`. */
+export function sameFindings(prev: readonly Finding[] | undefined, next: readonly Finding[]): readonly Finding[] {
+  if (!prev || prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i] && fingerprintOf(prev[i]!) !== fingerprintOf(next[i]!)) return next;
+  return prev;
+}
+
+function sameCounts(a: ReadonlyMap<StepKey, Counts>, b: ReadonlyMap<StepKey, Counts>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, c] of a) {
+    const d = b.get(k);
+    if (!d || d.errors !== c.errors || d.warnings !== c.warnings || d.explained !== c.explained) return false;
+  }
+  return true;
+}
+
+/** Derive from `doc`, reusing what did not change since `prev` (derived from `prevDoc`). */
+function derive(doc: ReportDocument, prev: Derived | null, prevDoc: ReportDocument | null): Derived {
+  const shown = prev && prevDoc && doc.cells === prevDoc.cells ? prev.shown : effectiveCells(doc.cells);
+  const findings = sameFindings(prev?.findings, check(doc, doc.lastYear).findings);
+  if (prev && findings === prev.findings) return shown === prev.shown ? prev : { ...prev, shown };
+  const grouped = new Map<StepKey, Finding[]>();
+  for (const f of findings) {
+    const list = grouped.get(f.section);
+    if (list) list.push(f);
+    else grouped.set(f.section, [f]);
+  }
+  const bySection = new Map<StepKey, readonly Finding[]>();
+  for (const [k, list] of grouped) bySection.set(k, sameFindings(prev?.bySection.get(k), list));
+  const counts = countBySection(findings);
+  const marks = new Map<string, CellMark>();
+  for (const [id, m] of cellMarks(findings)) {
+    const old = prev?.marks.get(id);
+    marks.set(id, old && old.level === m.level && old.text === m.text ? old : m);
+  }
+  return { findings, bySection, counts: prev && sameCounts(prev.counts, counts) ? prev.counts : counts, marks, shown };
+}
+
+export class EditorStore {
+  private state: EditorState;
+  private derived: Derived;
+  private readonly listeners = new Set<() => void>();
+  private readonly cellListeners = new Map<string, Set<() => void>>();
+
+  constructor(doc: ReportDocument) {
+    this.state = initialState(doc);
+    this.derived = derive(doc, null, null);
+  }
+
+  readonly getState = (): EditorState => this.state;
+  readonly getDerived = (): Derived => this.derived;
+
+  readonly subscribe = (cb: () => void): (() => void) => {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  };
+
+  /** Notified only when this cell's shown value or mark changed. */
+  subscribeCell(id: string, cb: () => void): () => void {
+    let set = this.cellListeners.get(id);
+    if (!set) this.cellListeners.set(id, (set = new Set()));
+    set.add(cb);
+    return () => set.delete(cb);
+  }
+
+  readonly dispatch = (a: EditorAction): void => {
+    const before = this.state;
+    const next = reducer(before, a);
+    if (next === before) return;
+    this.state = next;
+    const old = this.derived;
+    if (next.doc !== before.doc) this.derived = a.type === 'load' ? derive(next.doc, null, null) : derive(next.doc, old, before.doc);
+    if (this.derived !== old) this.notifyCells(old, this.derived);
+    for (const cb of this.listeners) cb();
+  };
+
+  private notifyCells(a: Derived, b: Derived): void {
+    const changed = new Set<string>();
+    if (a.shown !== b.shown) {
+      for (const id in b.shown) if (a.shown[id] !== b.shown[id]) changed.add(id);
+      for (const id in a.shown) if (!(id in b.shown)) changed.add(id);
+    }
+    if (a.marks !== b.marks) {
+      for (const [id, m] of b.marks) if (a.marks.get(id) !== m) changed.add(id);
+      for (const id of a.marks.keys()) if (!b.marks.has(id)) changed.add(id);
+    }
+    for (const id of changed) {
+      const set = this.cellListeners.get(id);
+      if (set) for (const cb of set) cb();
+    }
+  }
+}
+
+/** Subscribe to a slice of the store; the selector must return a value that keeps its identity while unchanged. */
+export function useEditorStore<T>(store: EditorStore, select: (s: EditorState, d: Derived) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store.getState(), store.getDerived()));
+}
+
+/** A cell's shown value and mark level (not its messages), re-rendering only when they change. */
+export function useCellView(store: EditorStore, id: string): { value: number | undefined; level: CellMark['level'] | undefined } {
+  const subscribe = useCallback((cb: () => void) => store.subscribeCell(id, cb), [store, id]);
+  const value = useSyncExternalStore(subscribe, () => store.getDerived().shown[id]);
+  const level = useSyncExternalStore(subscribe, () => store.getDerived().marks.get(id)?.level);
+  return { value, level };
+}
+
+/** A cell's shown value and mark, re-rendering only when they change. */
+export function useCell(store: EditorStore, id: string): { value: number | undefined; mark: CellMark | undefined } {
+  const subscribe = useCallback((cb: () => void) => store.subscribeCell(id, cb), [store, id]);
+  const value = useSyncExternalStore(subscribe, () => store.getDerived().shown[id]);
+  const mark = useSyncExternalStore(subscribe, () => store.getDerived().marks.get(id));
+  return { value, mark };
+}
+
+export const sectionFindings = (d: Derived, key: StepKey): readonly Finding[] => d.bySection.get(key) ?? NONE;
