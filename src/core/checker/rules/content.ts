@@ -6,6 +6,7 @@
 import { FORMAT, publicationDeadline } from '../../format';
 import { splitParagraphs } from '../../text/paragraphs';
 import { num, type CheckContext } from '../context';
+import { textMemo } from '../memo';
 import type { Finding } from '../types';
 
 const patternCache = new Map<string, RegExp>();
@@ -41,57 +42,67 @@ function topicRules(ctx: CheckContext): Finding[] {
   for (const section of FORMAT.sections) {
     if (!section.topics || !section.topicsRule) continue;
     const text = ctx.doc.text[section.textKey] ?? '';
-    const rule = section.topicsRule;
-    const bare = BARE_NONE.test(stripForNone(text));
-    if (bare && section.presence === 'required') {
-      out.push({
-        id: `${rule}:empty`,
-        rule,
-        severity: 'error',
-        cells: [],
-        message:
-          text.trim() === ''
-            ? `“${section.heading}”还没有内容，这一部分必须如实填写。`
-            : `“${section.heading}”只写了“${text.trim().slice(0, 20)}”，这一部分不能只写“无”或留空，应写明${section.topics.map((t) => t.label).join('和')}。`,
-        section: section.key,
-      });
-      continue;
-    }
-    const missing = section.topics.filter((t) => !covers(text, topicRe(t.pattern)));
-    if (missing.length > 0) {
-      out.push({
-        id: `${rule}:topics`,
-        rule,
-        severity: 'warning',
-        cells: [],
-        message: `“${section.heading}”没有写到：${missing.map((t) => t.label).join('、')}。`,
-        section: section.key,
-      });
-    }
-    if (ctx.doc.unit.kind === 'government' && section.governmentTopics) {
-      const missingGov = section.governmentTopics.filter((t) => !covers(text, topicRe(t.pattern)));
-      if (missingGov.length > 0) {
-        out.push({
-          id: `${rule}:government`,
-          rule,
-          severity: 'warning',
-          cells: [],
-          message: `人民政府的年度报告还应包括工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项），“${section.heading}”没有写到：${missingGov.map((t) => t.label).join('、')}。`,
-          section: section.key,
-        });
-      }
-    }
+    out.push(...sectionTopics(JSON.stringify([section.key, ctx.doc.unit.kind === 'government', text])));
   }
   return out;
 }
 
+/** Topic findings of one section (depends on the text and the unit kind only). */
+const sectionTopics = textMemo((key: string): Finding[] => {
+  const [sectionKey, government, text] = JSON.parse(key) as [string, boolean, string];
+  const section = FORMAT.sections.find((s) => s.key === sectionKey)!;
+  const out: Finding[] = [];
+  const topics = section.topics!;
+  const rule = section.topicsRule!;
+  const bare = BARE_NONE.test(stripForNone(text));
+  if (bare && section.presence === 'required') {
+    out.push({
+      id: `${rule}:empty`,
+      rule,
+      severity: 'error',
+      cells: [],
+      message:
+        text.trim() === ''
+          ? `“${section.heading}”还没有内容，这一部分必须如实填写。`
+          : `“${section.heading}”只写了“${text.trim().slice(0, 20)}”，这一部分不能只写“无”或留空，应写明${topics.map((t) => t.label).join('和')}。`,
+      section: section.key,
+    });
+    return out;
+  }
+  const missing = topics.filter((t) => !covers(text, topicRe(t.pattern)));
+  if (missing.length > 0) {
+    out.push({
+      id: `${rule}:topics`,
+      rule,
+      severity: 'warning',
+      cells: [],
+      message: `“${section.heading}”没有写到：${missing.map((t) => t.label).join('、')}。`,
+      section: section.key,
+    });
+  }
+  if (government && section.governmentTopics) {
+    const missingGov = section.governmentTopics.filter((t) => !covers(text, topicRe(t.pattern)));
+    if (missingGov.length > 0) {
+      out.push({
+        id: `${rule}:government`,
+        rule,
+        severity: 'warning',
+        cells: [],
+        message: `人民政府的年度报告还应包括工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项），“${section.heading}”没有写到：${missingGov.map((t) => t.label).join('、')}。`,
+        section: section.key,
+      });
+    }
+  }
+  return out;
+});
+
 /** Sentences normalised for comparison: no spaces, digits folded (2023年 ≈ 2024年). */
-function sentences(text: string): string[] {
-  return text
+const sentences = textMemo((text: string): string[] =>
+  text
     .split(/[。！？；!?;\n]/)
     .map((s) => s.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#'))
-    .filter((s) => s.length >= 8);
-}
+    .filter((s) => s.length >= 8),
+);
 
 const TEXT_KEYS = FORMAT.sections.map((s) => s.textKey);
 /** Last year's sentences, per text object: last year does not change while the clerk types. */
@@ -180,38 +191,46 @@ const CITATIONS: readonly CitationCheck[] = [
 
 function citationRules(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<string>();
   for (const section of FORMAT.sections) {
     const text = ctx.doc.text[section.textKey];
-    if (!text) continue;
-    if (!text.includes('号')) continue;
-    splitParagraphs(text).forEach((p, paragraph) => {
-      if (!p.text.includes('号')) return;
-      CITATIONS.forEach((c, ci) => {
-        c.re.lastIndex = 0;
-        for (let m = c.re.exec(p.text); m; m = c.re.exec(p.text)) {
-          const found = c.problem(m, p.text);
-          if (!found) continue;
-          const problem = typeof found === 'string' ? { text: found } : found;
-          const quoted = m[0].replace(LEADING_WORDS, '');
-          let id = `S-8:${section.textKey}:${ci}:${quoted}`;
-          for (let k = 2; seen.has(id); k++) id = `S-8:${section.textKey}:${ci}:${quoted}#${k}`;
-          seen.add(id);
-          out.push({
-            id,
-            rule: 'S-8',
-            severity: problem.warning ? 'warning' : 'error',
-            cells: [],
-            message: `“${section.heading}”第${paragraph + 1}段的“${quoted}”有误：${problem.text}`,
-            section: section.key,
-            text: { key: section.textKey, paragraph, excerpt: m[0] },
-          });
-        }
-      });
-    });
+    if (!text || !text.includes('号')) continue;
+    out.push(...sectionCitations(JSON.stringify([section.key, text])));
   }
   return out;
 }
+
+/** Citation findings of one section (depends on its text only). */
+const sectionCitations = textMemo((key: string): Finding[] => {
+  const [sectionKey, text] = JSON.parse(key) as [string, string];
+  const section = FORMAT.sections.find((s) => s.key === sectionKey)!;
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  splitParagraphs(text).forEach((p, paragraph) => {
+    if (!p.text.includes('号')) return;
+    CITATIONS.forEach((c, ci) => {
+      c.re.lastIndex = 0;
+      for (let m = c.re.exec(p.text); m; m = c.re.exec(p.text)) {
+        const found = c.problem(m, p.text);
+        if (!found) continue;
+        const problem = typeof found === 'string' ? { text: found } : found;
+        const quoted = m[0].replace(LEADING_WORDS, '');
+        let id = `S-8:${section.textKey}:${ci}:${quoted}`;
+        for (let k = 2; seen.has(id); k++) id = `S-8:${section.textKey}:${ci}:${quoted}#${k}`;
+        seen.add(id);
+        out.push({
+          id,
+          rule: 'S-8',
+          severity: problem.warning ? 'warning' : 'error',
+          cells: [],
+          message: `“${section.heading}”第${paragraph + 1}段的“${quoted}”有误：${problem.text}`,
+          section: section.key,
+          text: { key: section.textKey, paragraph, excerpt: m[0] },
+        });
+      }
+    });
+  });
+  return out;
+});
 
 function metadataRules(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];

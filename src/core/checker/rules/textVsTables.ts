@@ -6,6 +6,7 @@
 import { FORMAT } from '../../format';
 import { splitParagraphs } from '../../text/paragraphs';
 import { num, type CheckContext } from '../context';
+import { textMemo } from '../memo';
 import type { Finding } from '../types';
 import { APPROX_AFTER, APPROX_BEFORE, CLAIMS, DISCLOSURE_SUBJECT, SCOPE_MARKERS, SUBJECT_BOUND, ZERO_CLAIMS, type ClaimDef } from './claims';
 
@@ -107,72 +108,117 @@ function cellSum(ctx: CheckContext, ids: readonly string[]): number | undefined 
  * Error or warning: a warning when the clause names another scope, and for 表三/表四 quantities
  * when neither the clause nor the field ties the sentence to 政府信息公开.
  */
-function severityOf(ctx: CheckContext, rule: string, group: string, clause: string, field: string): 'error' | 'warning' {
+function severityOf(year: number, rule: string, group: string, clause: string, field: string): 'error' | 'warning' {
   if (rule !== 'X-1') return 'warning';
-  if (SCOPE_MARKERS.test(clause) || otherYear(clause, ctx.doc.year)) return 'warning';
+  if (SCOPE_MARKERS.test(clause) || otherYear(clause, year)) return 'warning';
   const lead = SUBJECT_BOUND[group];
   if (lead !== undefined && field !== lead && !DISCLOSURE_SUBJECT.test(clause)) return 'warning';
   return 'error';
 }
+
+/** A claim found in one narrative field, before it is compared with the table. */
+interface ParsedClaim {
+  readonly id: string;
+  readonly rule: string;
+  readonly label: string;
+  readonly sums: readonly (readonly string[])[];
+  readonly cells: readonly string[];
+  readonly value: number;
+  readonly tolerance: number;
+  readonly severity: 'error' | 'warning';
+  /** Message up to the table value: “…”第N段写“…”，与<label>. */
+  readonly lead: string;
+  readonly hint: string;
+  readonly zero: boolean;
+  readonly paragraph: number;
+  readonly excerpt: string;
+}
+
+/** Every claim a field's text makes (depends on the text, the field and the year only). */
+function parseField(text: string, textKey: string, heading: string, year: number): ParsedClaim[] {
+  const out: ParsedClaim[] = [];
+  // Ids name the field, the quantity and the number stated, not the paragraph, so that a
+  // written explanation stays with its finding when paragraphs are added above it.
+  const seen = new Map<string, number>();
+  const idFor = (base: string): string => {
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  };
+  splitParagraphs(text).forEach((p, paragraph) => {
+    for (const n of statedNumbers(p.text)) {
+      const claim = classify(n);
+      if (!claim) continue;
+      const severity = severityOf(year, claim.rule, claim.group, n.clause, textKey);
+      out.push({
+        id: idFor(`${claim.rule}:${textKey}:${claim.key}:${num(n.value)}`),
+        rule: claim.rule,
+        label: claim.label,
+        sums: claim.sums,
+        cells: claim.sums[0]!,
+        value: n.value,
+        // Money is read as rounded to the decimals written (435.53万元 ≈ 435.532).
+        tolerance: claim.units.includes('万元') ? 0.5 * 10 ** -n.decimals + 1e-9 : 1e-9,
+        severity,
+        lead: `“${heading}”第${paragraph + 1}段写“${`${n.before}${num(n.value)}${n.unit}`.trim()}”，与${claim.label}`,
+        hint: severity === 'warning' && claim.rule === 'X-1' ? '（这句话的统计范围可能不同，请核对）' : '',
+        zero: false,
+        paragraph,
+        excerpt: n.clause.trim(),
+      });
+    }
+    // “全年未收到政府信息公开申请” while the table has applications.
+    for (const sentence of p.text.split(/[。；;！!？?\n]/)) {
+      for (const z of ZERO_CLAIMS) {
+        if (!z.re.test(sentence)) continue;
+        const bound = severityOf(year, 'X-1', z.key === 'new' ? 'new' : 'rev', sentence, textKey) === 'error' || textKey === z.lead;
+        out.push({
+          id: idFor(`X-1:${textKey}:${z.key}:none`),
+          rule: 'X-1',
+          label: z.label,
+          sums: [z.sums],
+          cells: z.sums,
+          value: 0,
+          tolerance: 1e-9,
+          severity: bound ? 'error' : 'warning',
+          lead: `“${heading}”第${paragraph + 1}段写“${sentence.trim()}”，但${z.label}为`,
+          hint: '',
+          zero: true,
+          paragraph,
+          excerpt: sentence.trim(),
+        });
+      }
+    }
+  });
+  return out;
+}
+
+const parsed = textMemo((key: string) => {
+  const [textKey, heading, year, text] = JSON.parse(key) as [string, string, number, string];
+  return parseField(text, textKey, heading, year);
+});
 
 export function textVsTableRules(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const section of FORMAT.sections) {
     const text = ctx.doc.text[section.textKey];
     if (!text) continue;
-    // Ids name the field, the quantity and the number stated, not the paragraph, so that a
-    // written explanation stays with its finding when paragraphs are added above it.
-    const seen = new Map<string, number>();
-    const idFor = (base: string): string => {
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      return n === 1 ? base : `${base}#${n}`;
-    };
-    splitParagraphs(text).forEach((p, paragraph) => {
-      for (const n of statedNumbers(p.text)) {
-        const claim = classify(n);
-        if (!claim) continue;
-        const totals = claim.sums.map((ids) => cellSum(ctx, ids)).filter((t): t is number => t !== undefined);
-        if (totals.length === 0) continue;
-        // Money is read as rounded to the decimals written (435.53万元 ≈ 435.532).
-        const tolerance = claim.units.includes('万元') ? 0.5 * 10 ** -n.decimals + 1e-9 : 1e-9;
-        if (totals.some((t) => Math.abs(t - n.value) <= tolerance)) continue;
-        const severity = severityOf(ctx, claim.rule, claim.group, n.clause, section.textKey);
-        const quote = `${n.before}${num(n.value)}${n.unit}`.trim();
-        const hint = severity === 'warning' && claim.rule === 'X-1' ? '（这句话的统计范围可能不同，请核对）' : '';
-        out.push({
-          id: idFor(`${claim.rule}:${section.textKey}:${claim.key}:${num(n.value)}`),
-          rule: claim.rule,
-          severity,
-          cells: claim.sums[0]!,
-          message: `“${section.heading}”第${paragraph + 1}段写“${quote}”，与${claim.label}（${num(totals[0]!)}）不一致${hint}。`,
-          expected: totals[0]!,
-          actual: n.value,
-          section: section.key,
-          text: { key: section.textKey, paragraph, excerpt: n.clause.trim() },
-        });
-      }
-      // “全年未收到政府信息公开申请” while the table has applications.
-      for (const sentence of p.text.split(/[。；;！!？?\n]/)) {
-        for (const z of ZERO_CLAIMS) {
-          if (!z.re.test(sentence)) continue;
-          const total = cellSum(ctx, z.sums);
-          if (total === undefined || total === 0) continue;
-          const severity = severityOf(ctx, 'X-1', z.key === 'new' ? 'new' : 'rev', sentence, section.textKey) === 'error' || section.textKey === z.lead ? 'error' : 'warning';
-          out.push({
-            id: idFor(`X-1:${section.textKey}:${z.key}:none`),
-            rule: 'X-1',
-            severity,
-            cells: z.sums,
-            message: `“${section.heading}”第${paragraph + 1}段写“${sentence.trim()}”，但${z.label}为${num(total)}。`,
-            expected: total,
-            actual: 0,
-            section: section.key,
-            text: { key: section.textKey, paragraph, excerpt: sentence.trim() },
-          });
-        }
-      }
-    });
+    for (const c of parsed(JSON.stringify([section.textKey, section.heading, ctx.doc.year, text]))) {
+      const totals = c.sums.map((ids) => cellSum(ctx, ids)).filter((t): t is number => t !== undefined);
+      if (totals.length === 0) continue;
+      if (c.zero ? totals[0] === 0 : totals.some((t) => Math.abs(t - c.value) <= c.tolerance)) continue;
+      out.push({
+        id: c.id,
+        rule: c.rule,
+        severity: c.severity,
+        cells: c.cells,
+        message: c.zero ? `${c.lead}${num(totals[0]!)}。` : `${c.lead}（${num(totals[0]!)}）不一致${c.hint}。`,
+        expected: totals[0]!,
+        actual: c.value,
+        section: section.key,
+        text: { key: section.textKey, paragraph: c.paragraph, excerpt: c.excerpt },
+      });
+    }
   }
   return out;
 }
