@@ -340,7 +340,9 @@ const someCells = (defs: readonly CellDef[], value: (def: CellDef) => fc.Arbitra
 /** Any subset of the cells with any values the schema accepts. */
 const cellsArb = someCells(CELLS.all, cellValueArb);
 
-const textArb = fc.string({ unit: 'binary', maxLength: 80 });
+// Narrative text as the app stores it: any characters but the invisible controls that reading drops.
+// eslint-disable-next-line no-control-regex
+const textArb = fc.string({ unit: 'binary', maxLength: 80 }).map((t) => t.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
 const fullTextArb = fc.record({
   overview: textArb,
   proactive: textArb,
@@ -400,6 +402,12 @@ describe('properties of the document text', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('reading normalises line ends and drops invisible control characters in the narrative', () => {
+    const raw = { format: 'nianbao', schemaVersion: 1, unit: { name: 'X', kind: 'government' }, year: 2024, text: { overview: 'a\r\nb\u0007c\u000bd\te\rf' } };
+    const r = validateDocument(raw);
+    expect(r.ok && r.value.text.overview).toBe('a\nbcd\te\nf');
   });
 
   it('migrate() of any version-1 document is the identity and leaves its input alone', () => {

@@ -15,7 +15,15 @@ export const MAX_TEXT_CHARS = 200_000;
 
 const TEXT_KEYS = ['overview', 'proactive', 'applications', 'review', 'problems', 'other'] as const;
 
-const text = z.string().max(MAX_TEXT_CHARS);
+/**
+ * Narrative text, normalised on read: line ends become \n and invisible control characters (which
+ * Word and Excel files cannot hold) are dropped, so every export round-trips exactly.
+ */
+const text = z
+  .string()
+  .max(MAX_TEXT_CHARS)
+  // eslint-disable-next-line no-control-regex
+  .transform((s) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
 const cellValue = z.number().refine(Number.isFinite);
 const cellsSchema = z
   .record(z.string(), z.union([cellValue, z.null()]))
@@ -31,7 +39,7 @@ const cellsSchema = z
   });
 
 const textSchema = z
-  .object(Object.fromEntries(TEXT_KEYS.map((k) => [k, text.optional()])) as Record<(typeof TEXT_KEYS)[number], z.ZodOptional<z.ZodString>>)
+  .object(Object.fromEntries(TEXT_KEYS.map((k) => [k, text.optional()])) as Record<(typeof TEXT_KEYS)[number], z.ZodOptional<typeof text>>)
   .transform((t) => Object.fromEntries(TEXT_KEYS.map((k) => [k, t[k] ?? ''])) as Record<(typeof TEXT_KEYS)[number], string>);
 
 const unitSchema = z.object({
