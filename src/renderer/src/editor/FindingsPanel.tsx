@@ -7,6 +7,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../core/checker/types';
 import { FORMAT } from '../../../core/format';
 import { countBySection, isExplained, type StepKey } from './findings';
+import { sameFindings } from './store';
 
 const GROUPS: readonly { key: StepKey; title: string }[] = [
   { key: 'basic', title: '基本信息' },
@@ -121,7 +122,8 @@ const FindingItem = memo(function FindingItem(props: ItemProps) {
   );
 }, sameItem);
 
-function Group(props: { title: string; items: readonly Finding[]; onGo(f: Finding): void; onExplain(f: Finding, t: string | undefined): void }) {
+/** Memoised: a group whose findings show the same (sameFindings keeps the list) does not re-render. */
+const Group = memo(function Group(props: { title: string; items: readonly Finding[]; onGo(f: Finding): void; onExplain(f: Finding, t: string | undefined): void }) {
   const [all, setAll] = useState(false);
   const shown = all ? props.items : props.items.slice(0, SHOWN_PER_GROUP);
   return (
@@ -139,7 +141,7 @@ function Group(props: { title: string; items: readonly Finding[]; onGo(f: Findin
       )}
     </section>
   );
-}
+});
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -164,9 +166,16 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
     list.push(f);
     byGroup.set(f.section, list);
   }
-  for (const list of byGroup.values()) {
+  // Each group's list keeps its identity while it shows the same, so unchanged groups skip rendering.
+  const prevGroups = useRef<ReadonlyMap<StepKey, readonly Finding[]>>(new Map());
+  const groups = new Map<StepKey, readonly Finding[]>();
+  for (const [k, list] of byGroup) {
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || Number(isExplained(a)) - Number(isExplained(b)));
+    groups.set(k, sameFindings(prevGroups.current.get(k), list));
   }
+  useEffect(() => {
+    prevGroups.current = groups;
+  });
   return (
     <aside className="findings" data-testid="findings" data-errors={errors} data-warnings={warnings}>
       <header className="findings-head">
@@ -180,7 +189,7 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
           <p className="findings-none">✓ 没有发现问题</p>
         ) : (
           GROUPS.filter((g) => byGroup.has(g.key)).map((g) => (
-            <Group key={g.key} title={g.title} items={byGroup.get(g.key)!} onGo={props.onGo} onExplain={props.onExplain} />
+            <Group key={g.key} title={g.title} items={groups.get(g.key)!} onGo={props.onGo} onExplain={props.onExplain} />
           ))
         )}
       </div>

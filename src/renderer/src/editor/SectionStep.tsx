@@ -2,14 +2,32 @@
  * One section of the report (一 … 六): its official heading, what the format requires, and either
  * the narrative editor or the official table (with an optional lead paragraph above it).
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Finding } from '../../../core/checker/types';
 import type { SectionDef } from '../../../core/format';
 import { Grid } from './grid/Grid';
 import { NarrativeEditor, type ParagraphRequest } from './NarrativeEditor';
-import { sameFindings, sectionFindings, useEditorStore, type EditorStore } from './store';
+import type { StepKey } from './findings';
+import { sameFindings, sectionFindings, useEditorStore, type Derived, type EditorStore } from './store';
 
 const NO_TOPICS: readonly never[] = [];
+
+/** A selector of a section's text findings, the same array while they show the same. */
+function textFindingsOf(section: SectionDef['key'], key: SectionDef['textKey']): (s: unknown, d: Derived) => readonly Finding[] {
+  let src: readonly Finding[] | undefined;
+  let out: readonly Finding[] | undefined;
+  return (_, d) => {
+    const all = sectionFindings(d, section as StepKey);
+    if (all !== src || !out) {
+      src = all;
+      out = sameFindings(
+        out,
+        all.filter((f) => f.text && f.text.key === key),
+      );
+    }
+    return out;
+  };
+}
 
 export function SectionStep(props: {
   section: SectionDef;
@@ -25,18 +43,10 @@ export function SectionStep(props: {
   const unitKind = useEditorStore(store, (s) => s.doc.unit.kind);
   const last = useEditorStore(store, (s) => s.doc.lastYear?.text?.[key]);
   const lastYearNumber = useEditorStore(store, (s) => s.doc.lastYear?.year);
-  const findings = useEditorStore(store, (_, d) => sectionFindings(d, section.key));
-  // The text findings keep their identity while unchanged (a keystroke in the table changes the
-  // section's table findings, not these), so the narrative editor does not re-render.
-  const prevText = useRef<readonly Finding[] | undefined>(undefined);
-  const textFindings = useMemo(() => {
-    const next = sameFindings(
-      prevText.current,
-      findings.filter((f) => f.text && f.text.key === key),
-    );
-    prevText.current = next;
-    return next;
-  }, [findings, key]);
+  // Only the section's text findings are selected, and they keep their identity while unchanged
+  // (a keystroke in the table changes the section's table findings, not these): typing in the
+  // table re-renders neither this step nor the narrative editor.
+  const textFindings = useEditorStore(store, useMemo(() => textFindingsOf(section.key, key), [section.key, key]));
   const topics = useMemo(
     () => (section.topics ? [...section.topics, ...(unitKind === 'government' ? (section.governmentTopics ?? []) : [])] : NO_TOPICS),
     [section, unitKind],

@@ -12,9 +12,9 @@
  */
 import { Button, Tooltip } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Cells } from '../../../../core/document/types';
 import type { TableId } from '../../../../core/format';
 import { useCell, useCellView, useEditorStore, type EditorStore } from '../store';
+import { GridUi, useCellUi, useGridUi, type Editing } from './ui';
 import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCell } from './model';
 import { PasteDialog } from './PasteDialog';
 import { planPaste, type PastePlan } from './paste';
@@ -26,16 +26,6 @@ export interface CellMark {
   readonly level: MarkLevel;
   /** The findings' messages, one per line. */
   readonly text: string;
-}
-
-interface Editing {
-  readonly id: string;
-  readonly text: string;
-  /** enter: started by typing, arrows end the edit; edit: F2 / double-click, arrows move the caret. */
-  readonly mode: 'enter' | 'edit';
-  readonly original: number | undefined;
-  readonly base: Cells;
-  readonly error?: string;
 }
 
 const titleFor = (cell: ValueCell, mark: CellMark | undefined): string => (mark ? `${cell.title}\n${mark.text}` : cell.title);
@@ -50,68 +40,66 @@ const focusInput = (el: HTMLInputElement | null): void => {
 
 interface CellProps {
   readonly store: EditorStore;
+  readonly ui: GridUi;
   readonly cell: ValueCell;
   readonly colSpan: number;
-  readonly active: boolean;
-  readonly selected: boolean;
-  readonly edit: string | undefined;
-  /** typing: the text typed so far is drawn in the cell (focus stays on it); input: an <input> (F2). */
-  readonly editKind: 'typing' | 'input' | undefined;
-  readonly invalid: boolean;
   readonly onEditChange: (text: string) => void;
 }
 
 /**
- * A cell subscribes to its own value and mark level: it re-renders only when one of them changed.
- * The findings' messages (which change with nearly every keystroke) are not rendered into the
- * cell: the status line shows them for the active cell, and the grid puts them into the title
- * of the cell under the mouse (titleFor) when the mouse comes onto it.
+ * A cell subscribes to its own value and mark level, and to what it shows of the grid's edit state
+ * (active, selected, the edit text): it re-renders only when one of them changed. The findings'
+ * messages (which change with nearly every keystroke) are not rendered into the cell: the status
+ * line shows them for the active cell, and the grid puts them into the title of the cell under the
+ * mouse (titleFor) when the mouse comes onto it.
  */
 const GridCell = memo(function GridCell(p: CellProps) {
   const { cell } = p;
   const { value, level } = useCellView(p.store, cell.id);
+  const u = useCellUi(p.ui, cell.id);
   const text = formatValue(value);
   const title = cell.title;
   let cls = 'v';
   if (cell.derived) cls += ' v-derived';
   if (level) cls += ` v-${level}`;
-  if (text === '' && !p.editKind) cls += ' v-empty';
-  if (p.active) cls += ' v-active';
-  if (p.selected) cls += ' v-selected';
-  if (p.editKind) cls += ` v-editing v-editing-${p.editKind}`;
-  if (p.invalid) cls += ' v-invalid';
+  if (text === '' && !u.editKind) cls += ' v-empty';
+  if (u.active) cls += ' v-active';
+  if (u.selected) cls += ' v-selected';
+  if (u.editKind) cls += ` v-editing v-editing-${u.editKind}`;
+  if (u.invalid) cls += ' v-invalid';
   return (
     <td
       data-cell={cell.id}
       colSpan={p.colSpan > 1 ? p.colSpan : undefined}
-      tabIndex={p.active ? 0 : -1}
+      tabIndex={u.active ? 0 : -1}
       className={cls}
       title={title}
       aria-readonly={cell.derived || undefined}
-      aria-selected={p.selected || p.active}
-      aria-invalid={level === 'error' || p.invalid || undefined}
+      aria-selected={u.selected || u.active}
+      aria-invalid={level === 'error' || u.invalid || undefined}
     >
       {/* A fixed-size, strictly contained box: a new value relays out this box, not the table. */}
       <div className="vc">
-      {p.editKind === 'input' ? (
+      {u.editKind === 'input' ? (
         <input
           ref={focusInput}
           className="cell-input"
           data-cell-input={cell.id}
-          value={p.edit}
+          value={u.edit}
           onChange={(e) => p.onEditChange(e.target.value)}
           inputMode="decimal"
           autoComplete="off"
           spellCheck={false}
           aria-label={title}
         />
-      ) : p.editKind === 'typing' ? (
+      ) : (
+        // The same nodes whether typing or not (one text node, the caret shown by CSS while
+        // typing): a keystroke changes the text node's data and a class — nothing is removed or
+        // inserted.
         <>
-          {p.edit}
+          {u.editKind === 'typing' ? u.edit : text}
           <span className="v-caret" aria-hidden />
         </>
-      ) : (
-        text
       )}
       {cell.kind === 'money' && <span className="v-unit">万元</span>}
       </div>
@@ -126,55 +114,22 @@ interface RowProps {
   readonly model: GridModel;
   readonly labels: ReadonlyMap<string, React.ReactElement | undefined>;
   readonly store: EditorStore;
-  readonly activeId: string;
-  readonly selectedIds: ReadonlySet<string>;
-  readonly editing: Editing | null;
+  readonly ui: GridUi;
   readonly onEditChange: (text: string) => void;
 }
 
-/**
- * A row re-renders only when the active cell, the selection or the edit changed in it; values and
- * marks are subscribed to by the cells themselves.
- */
-function sameRow(a: RowProps, b: RowProps): boolean {
-  if (a.row !== b.row || a.model !== b.model || a.labels !== b.labels || a.store !== b.store || a.onEditChange !== b.onEditChange) return false;
-  for (const c of a.row.cells) {
-    if (c.type !== 'value') continue;
-    const id = c.id;
-    if ((a.activeId === id) !== (b.activeId === id)) return false;
-    if (a.selectedIds.has(id) !== b.selectedIds.has(id)) return false;
-    const ea = a.editing?.id === id ? a.editing : null;
-    const eb = b.editing?.id === id ? b.editing : null;
-    if (ea !== eb && (!ea || !eb || ea.text !== eb.text || ea.mode !== eb.mode || ea.error !== eb.error)) return false;
-  }
-  return true;
-}
-
+/** A row's props never change while the grid is shown: its cells subscribe to what they show. */
 const GridRow = memo(function GridRow(p: RowProps) {
-  const { editing } = p;
   return (
     <tr>
       {p.row.cells.map((c) => {
         if (c.type === 'label') return p.labels.get(`${c.r}-${c.c}`);
-        const isEditing = editing?.id === c.id;
-        return (
-          <GridCell
-            key={c.id}
-            store={p.store}
-            cell={p.model.byId.get(c.id)!}
-            colSpan={c.colSpan}
-            active={c.id === p.activeId}
-            selected={p.selectedIds.has(c.id)}
-            edit={isEditing ? editing.text : undefined}
-            editKind={isEditing ? (editing.mode === 'enter' ? 'typing' : 'input') : undefined}
-            invalid={isEditing && editing.error !== undefined}
-            onEditChange={p.onEditChange}
-          />
-        );
+        return <GridCell key={c.id} store={p.store} ui={p.ui} cell={p.model.byId.get(c.id)!} colSpan={c.colSpan} onEditChange={p.onEditChange} />;
       })}
     </tr>
   );
-}, sameRow);
+});
+
 
 /** Buttons above the grid; memoised so typing does not re-render them. */
 const GridToolbar = memo(function GridToolbar(props: {
@@ -216,17 +171,6 @@ export interface GridProps {
   readonly onNotice?: (text: string) => void;
 }
 
-const selectionOf = (model: GridModel, anchor: ValueCell | null, active: ValueCell): ValueCell[] => {
-  if (!anchor || anchor === active) return [active];
-  const vr0 = Math.min(anchor.vr, active.vr);
-  const vr1 = Math.max(anchor.vr, active.vr);
-  const c0 = Math.min(anchor.c0, active.c0);
-  const c1 = Math.max(anchor.c1, active.c1);
-  const out: ValueCell[] = [];
-  for (let vr = vr0; vr <= vr1; vr++) for (const c of model.rows[vr]!) if (c.c1 >= c0 && c.c0 <= c1) out.push(c);
-  return out;
-};
-
 const KEY_DIR: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 export const Grid = memo(function Grid(props: GridProps) {
@@ -234,27 +178,21 @@ export const Grid = memo(function Grid(props: GridProps) {
   const { dispatch } = store;
   const model = useMemo(() => gridModel(tableId), [tableId]);
   const wrapRef = useRef<HTMLDivElement>(null);
-  const [activeId, setActiveId] = useState<string>(() => model.entered[0]!.id);
-  const [anchorId, setAnchorId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Editing | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The edit state lives outside React (see ui.ts): a keystroke does not re-render the grid.
+  const ui = useMemo(() => new GridUi(model), [model]);
+  const setActiveId = useCallback((id: string) => ui.set({ activeId: id }), [ui]);
+  const setAnchorId = useCallback((id: string | null) => ui.set({ anchorId: id }), [ui]);
+  const setEditing = useCallback((e: Editing | null) => ui.set({ editing: e }), [ui]);
   const [plan, setPlan] = useState<{ plan: PastePlan } | null>(null);
   const wantFocus = useRef(true);
   const tabStart = useRef<ValueCell | null>(null);
   const dragging = useRef(false);
 
-  const active = model.byId.get(activeId) ?? model.entered[0]!;
-  const anchor = anchorId ? (model.byId.get(anchorId) ?? null) : null;
-  const selection = useMemo(() => selectionOf(model, anchor, active), [model, anchor, active]);
-  const selectedIds = useMemo(() => new Set(selection.length > 1 ? selection.map((c) => c.id) : []), [selection]);
-
-  // Latest values for the stable callbacks below.
-  const latest = useRef({ editing });
-  latest.current = { editing };
-
+  /** Focus the active cell once the grid has rendered (FocusKeeper). */
   const focusActive = useCallback(() => {
     wantFocus.current = true;
-  }, []);
+    ui.set({ focusN: ui.state.focusN + 1 });
+  }, [ui]);
 
   const goTo = useCallback(
     (cell: ValueCell, extend = false) => {
@@ -262,18 +200,8 @@ export const Grid = memo(function Grid(props: GridProps) {
       if (!extend) setAnchorId(null);
       focusActive();
     },
-    [focusActive],
+    [focusActive, setActiveId, setAnchorId],
   );
-
-  useLayoutEffect(() => {
-    if (!wantFocus.current || editing) return;
-    wantFocus.current = false;
-    const td = wrapRef.current?.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(activeId)}"]`);
-    if (td && document.activeElement !== td) {
-      td.focus({ preventScroll: true });
-      td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    }
-  });
 
   // Chromium enables Copy/Cut on a cell that holds no text selection only when `beforecopy` /
   // `beforecut` is cancelled; the copy/cut handlers below then fill the clipboard.
@@ -341,15 +269,14 @@ export const Grid = memo(function Grid(props: GridProps) {
       td.scrollIntoView({ block: 'center', inline: 'nearest' });
       wantFocus.current = false;
     }
-  }, [requestId, requestN, model]);
+  }, [requestId, requestN, model, setEditing, setActiveId, setAnchorId]);
 
-  const say = useCallback((text: string | null) => setNotice(text), []);
+  const say = useCallback((text: string | null) => ui.set({ notice: text }), [ui]);
 
   /** Leave edit mode. The ref is cleared at once: the input's blur may fire while it unmounts. */
   const endEdit = useCallback(() => {
-    latest.current.editing = null;
     setEditing(null);
-  }, []);
+  }, [setEditing]);
 
   // --- editing -------------------------------------------------------------------------------
 
@@ -373,7 +300,7 @@ export const Grid = memo(function Grid(props: GridProps) {
 
   /** End the edit, keeping the value. False (and still editing) when the text is not a valid value. */
   const commit = useCallback((): boolean => {
-    const e = latest.current.editing;
+    const e = ui.state.editing;
     if (!e) return true;
     const cell = model.byId.get(e.id)!;
     const parsed = parseCellInput(e.text, cell.kind);
@@ -391,7 +318,7 @@ export const Grid = memo(function Grid(props: GridProps) {
 
   const cancel = useCallback(
     (why?: string) => {
-      const e = latest.current.editing;
+      const e = ui.state.editing;
       if (!e) return;
       endEdit();
       dispatch({ type: 'cells', changes: [[e.id, e.original]], record: false });
@@ -403,7 +330,7 @@ export const Grid = memo(function Grid(props: GridProps) {
 
   /** Commit, or when the text is invalid, drop the edit and say why. */
   const commitOrDrop = useCallback(() => {
-    const e = latest.current.editing;
+    const e = ui.state.editing;
     if (!e) return;
     const parsed = parseCellInput(e.text, model.byId.get(e.id)!.kind);
     if (parsed.ok) commit();
@@ -412,7 +339,7 @@ export const Grid = memo(function Grid(props: GridProps) {
 
   const onEditChange = useCallback(
     (text: string) => {
-      const e = latest.current.editing;
+      const e = ui.state.editing;
       if (!e) return;
       const cell = model.byId.get(e.id)!;
       const parsed = parseCellInput(text, cell.kind);
@@ -427,7 +354,7 @@ export const Grid = memo(function Grid(props: GridProps) {
   const onBlur = (ev: React.FocusEvent<HTMLDivElement>): void => {
     const next = ev.relatedTarget as Node | null;
     if (next && wrapRef.current?.contains(next)) return; // moving within the grid: handled there
-    const e = latest.current.editing;
+    const e = ui.state.editing;
     if (!e) return;
     wantFocus.current = false;
     const parsed = parseCellInput(e.text, model.byId.get(e.id)!.kind);
@@ -451,11 +378,12 @@ export const Grid = memo(function Grid(props: GridProps) {
   );
 
   const clearSelection = useCallback(() => {
+    const { selection } = ui;
     const { shown } = store.getDerived();
     const targets = selection.filter((c) => !c.derived && shown[c.id] !== undefined);
     applyBlock(targets.map((c) => [c.id, undefined] as const));
     if (selection.every((c) => c.derived)) say('总计由软件自动计算，不能清除。');
-  }, [selection, store, applyBlock, say]);
+  }, [ui, store, applyBlock, say]);
 
   const fillBlanks = useCallback(() => {
     const cells = store.getState().doc.cells;
@@ -484,6 +412,8 @@ export const Grid = memo(function Grid(props: GridProps) {
   const onPaste = (e: React.ClipboardEvent): void => {
     const block = clipboardBlock(e.clipboardData);
     const single = block.length <= 1 && (block[0]?.length ?? 0) <= 1;
+    const { editing } = ui.state;
+    const { active, selection } = ui;
     if (editing) {
       if (single && editing.mode === 'edit') return; // one value into the open input: the input takes it
       if (single) {
@@ -506,6 +436,7 @@ export const Grid = memo(function Grid(props: GridProps) {
 
   const copyBlock = (): { text: string; html: string } => {
     const rows = new Map<number, string[]>();
+    const { selection } = ui;
     const { shown } = store.getDerived();
     for (const c of selection) {
       const row = rows.get(c.vr) ?? [];
@@ -516,16 +447,16 @@ export const Grid = memo(function Grid(props: GridProps) {
   };
 
   const onCopy = (e: React.ClipboardEvent): void => {
-    if (editing) return;
+    if (ui.state.editing) return;
     const { text, html } = copyBlock();
     e.clipboardData.setData('text/plain', text);
     e.clipboardData.setData('text/html', html);
     e.preventDefault();
-    say(`已复制 ${selection.length} 个单元格，可粘贴到Excel或WPS。`);
+    say(`已复制 ${ui.selection.length} 个单元格，可粘贴到Excel或WPS。`);
   };
 
   const onCut = (e: React.ClipboardEvent): void => {
-    if (editing) return;
+    if (ui.state.editing) return;
     onCopy(e);
     clearSelection();
   };
@@ -533,6 +464,8 @@ export const Grid = memo(function Grid(props: GridProps) {
   // --- keyboard ------------------------------------------------------------------------------
 
   const moveBy = (dir: Direction, opts: { extend?: boolean; skipDerived?: boolean } = {}): void => {
+    const { active } = ui;
+    const { anchorId } = ui.state;
     const col = dir === 'up' || dir === 'down' ? (tabStart.current?.c0 ?? active.c0) : undefined;
     const next = move(model, active, dir, { skipDerived: opts.skipDerived ?? false, ...(col !== undefined ? { col } : {}) });
     if (opts.extend && !anchorId) setAnchorId(active.id);
@@ -543,6 +476,8 @@ export const Grid = memo(function Grid(props: GridProps) {
     if (e.nativeEvent.isComposing) return;
     const ctrl = e.ctrlKey || e.metaKey;
     const key = e.key;
+    const { editing, anchorId } = ui.state;
+    const { active } = ui;
 
     if (editing) {
       if (key === 'Enter') {
@@ -685,6 +620,8 @@ export const Grid = memo(function Grid(props: GridProps) {
     const cell = cellOf(e.target);
     if (!cell || e.button !== 0) return;
     e.preventDefault();
+    const { editing, anchorId } = ui.state;
+    const { active } = ui;
     if (editing && editing.id !== cell.id) commitOrDrop();
     tabStart.current = null;
     if (e.shiftKey) {
@@ -713,6 +650,7 @@ export const Grid = memo(function Grid(props: GridProps) {
       return;
     }
     const cell = cellOf(e.target);
+    const { activeId, anchorId } = ui.state;
     if (!cell || cell.id === activeId) return;
     if (!anchorId) setAnchorId(activeId);
     setActiveId(cell.id);
@@ -728,7 +666,7 @@ export const Grid = memo(function Grid(props: GridProps) {
 
   const onDoubleClick = (e: MouseEvent<HTMLDivElement>): void => {
     const cell = cellOf(e.target);
-    if (!cell || editing) return;
+    if (!cell || ui.state.editing) return;
     startEdit(cell, formatValue(store.getDerived().shown[cell.id]), 'edit');
   };
 
@@ -763,9 +701,9 @@ export const Grid = memo(function Grid(props: GridProps) {
   const header = grid.rows.slice(0, grid.headerRows);
   const body = grid.rows.slice(grid.headerRows);
 
-  const rowProps = { model, labels, store, activeId: active.id, selectedIds, editing, onEditChange };
-  const renderRow = (row: GridRowT, i: number) => <GridRow key={i} row={row} {...rowProps} />;
-
+  const renderRow = (row: GridRowT, i: number) => (
+    <GridRow key={i} row={row} model={model} labels={labels} store={store} ui={ui} onEditChange={onEditChange} />
+  );
 
   return (
     <div className="grid-block">
@@ -793,7 +731,8 @@ export const Grid = memo(function Grid(props: GridProps) {
           <tbody>{body.map((r, i) => renderRow(r, i + header.length))}</tbody>
         </table>
       </div>
-      <GridStatus store={store} active={active} notice={notice} />
+      <GridStatus store={store} ui={ui} model={model} />
+      <FocusKeeper ui={ui} wrapRef={wrapRef} wantFocus={wantFocus} />
       <PasteDialog
         plan={plan?.plan ?? null}
         onConfirm={() => {
@@ -811,9 +750,31 @@ export const Grid = memo(function Grid(props: GridProps) {
   );
 });
 
+/**
+ * Moves the focus to the active cell when it was asked for (wantFocus) and no edit is open, after
+ * the cells re-rendered: it subscribes to the active cell, whether an edit is open and the focus
+ * requests, not to the edit text.
+ */
+function FocusKeeper(props: { ui: GridUi; wrapRef: React.RefObject<HTMLDivElement | null>; wantFocus: React.RefObject<boolean> }) {
+  const key = useGridUi(props.ui, (s) => `${s.activeId}\u0001${s.editing ? 1 : 0}\u0001${s.focusN}`);
+  const { ui, wrapRef, wantFocus } = props;
+  useLayoutEffect(() => {
+    if (!wantFocus.current || ui.state.editing) return;
+    wantFocus.current = false;
+    const td = wrapRef.current?.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(ui.state.activeId)}"]`);
+    if (td && document.activeElement !== td) {
+      td.focus({ preventScroll: true });
+      td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }, [key, ui, wrapRef, wantFocus]);
+  return null;
+}
+
 /** The status line: where the active cell is, its value, a notice, and the active cell's findings. */
-const GridStatus = memo(function GridStatus(props: { store: EditorStore; active: ValueCell; notice: string | null }) {
-  const { active, notice } = props;
+const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: GridUi; model: GridModel }) {
+  const activeId = useGridUi(props.ui, (s) => s.activeId);
+  const notice = useGridUi(props.ui, (s) => s.notice);
+  const active = props.model.byId.get(activeId) ?? props.model.entered[0]!;
   const { value, mark } = useCell(props.store, active.id);
   return (
     <div className="grid-status" data-testid="grid-status" aria-live="polite">
