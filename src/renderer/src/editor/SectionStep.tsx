@@ -54,21 +54,19 @@ export function SectionStep(props: {
   const lastYear = useMemo(() => (lastYearNumber && last ? { year: lastYearNumber, text: last } : undefined), [lastYearNumber, last]);
   const onText = useCallback((value: string): void => dispatch({ type: 'text', key, value }), [dispatch, key]);
 
+  // What the section's own narrative and a table section's lead text have in common.
+  const editorProps = {
+    textKey: key,
+    text,
+    onChange: onText,
+    findings: textFindings,
+    ...(lastYear ? { lastYear } : {}),
+    request: props.paragraphRequest,
+    onGo: props.onGo,
+  };
+
   if (!section.table) {
-    return (
-      <NarrativeEditor
-        key={key}
-        textKey={key}
-        text={text}
-        onChange={onText}
-        findings={textFindings}
-        topics={topics}
-        {...(lastYear ? { lastYear } : {})}
-        request={props.paragraphRequest}
-        onGo={props.onGo}
-        placeholder={`在此输入“${section.heading}”的正文，一行一段。`}
-      />
-    );
+    return <NarrativeEditor key={key} {...editorProps} topics={topics} placeholder={`在此输入“${section.heading}”的正文，一行一段。`} />;
   }
 
   return (
@@ -77,14 +75,8 @@ export function SectionStep(props: {
         <summary>表格前的说明文字（可选）{text ? `：${text.slice(0, 40)}${text.length > 40 ? '…' : ''}` : ''}</summary>
         <NarrativeEditor
           key={key}
-          textKey={key}
-          text={text}
-          onChange={onText}
-          findings={textFindings}
+          {...editorProps}
           topics={NO_TOPICS}
-          {...(lastYear ? { lastYear } : {})}
-          request={props.paragraphRequest}
-          onGo={props.onGo}
           placeholder="有些单位在表格前写一小段说明，例如本年度主动公开信息的总体情况。不需要可留空。"
           compact
         />

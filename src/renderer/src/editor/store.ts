@@ -17,6 +17,7 @@ import type { ReportDocument } from '../../../core/document/types';
 import { cellMarks, countBySection, type Counts, type StepKey } from './findings';
 import type { CellMark } from './grid/Grid';
 import { initialState, reducer, type EditorAction, type EditorState } from './state';
+import { Listeners } from './listeners';
 
 export interface Derived {
   /** The findings of the last check; the same array while nothing in them changed. */
@@ -76,8 +77,7 @@ function derive(doc: ReportDocument, prev: Derived | null, prevDoc: ReportDocume
 export class EditorStore {
   private state: EditorState;
   private derived: Derived;
-  private readonly listeners = new Set<() => void>();
-  private readonly cellListeners = new Map<string, Set<() => void>>();
+  private readonly listeners = new Listeners();
 
   constructor(doc: ReportDocument) {
     this.state = initialState(doc);
@@ -87,17 +87,11 @@ export class EditorStore {
   readonly getState = (): EditorState => this.state;
   readonly getDerived = (): Derived => this.derived;
 
-  readonly subscribe = (cb: () => void): (() => void) => {
-    this.listeners.add(cb);
-    return () => this.listeners.delete(cb);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   /** Notified only when this cell's shown value or mark changed. */
   subscribeCell(id: string, cb: () => void): () => void {
-    let set = this.cellListeners.get(id);
-    if (!set) this.cellListeners.set(id, (set = new Set()));
-    set.add(cb);
-    return () => set.delete(cb);
+    return this.listeners.subscribeCell(id, cb);
   }
 
   readonly dispatch = (a: EditorAction): void => {
@@ -108,7 +102,7 @@ export class EditorStore {
     const old = this.derived;
     if (next.doc !== before.doc) this.derived = a.type === 'load' ? derive(next.doc, null, null) : derive(next.doc, old, before.doc);
     if (this.derived !== old) this.notifyCells(old, this.derived);
-    for (const cb of this.listeners) cb();
+    this.listeners.notifyAll();
   };
 
   private notifyCells(a: Derived, b: Derived): void {
@@ -122,8 +116,7 @@ export class EditorStore {
       for (const id of a.marks.keys()) if (!b.marks.has(id)) changed.add(id);
     }
     for (const id of changed) {
-      const set = this.cellListeners.get(id);
-      if (set) for (const cb of set) cb();
+      this.listeners.notifyCell(id);
     }
   }
 }

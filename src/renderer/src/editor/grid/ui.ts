@@ -7,6 +7,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Cells } from '../../../../core/document/types';
 import type { GridModel, ValueCell } from './model';
+import { Listeners } from '../listeners';
 
 export interface Editing {
   readonly id: string;
@@ -59,8 +60,7 @@ export class GridUi {
   private sel: ValueCell[];
   private selIds: ReadonlySet<string> = NO_IDS;
   private readonly snaps = new Map<string, CellUi>();
-  private readonly listeners = new Set<() => void>();
-  private readonly cellListeners = new Map<string, Set<() => void>>();
+  private readonly listeners = new Listeners();
 
   constructor(private readonly model: GridModel) {
     const first = model.entered[0]!;
@@ -78,16 +78,10 @@ export class GridUi {
     return this.sel;
   }
 
-  readonly subscribe = (cb: () => void): (() => void) => {
-    this.listeners.add(cb);
-    return () => this.listeners.delete(cb);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   subscribeCell(id: string, cb: () => void): () => void {
-    let set = this.cellListeners.get(id);
-    if (!set) this.cellListeners.set(id, (set = new Set()));
-    set.add(cb);
-    return () => set.delete(cb);
+    return this.listeners.subscribeCell(id, cb);
   }
 
   cell(id: string): CellUi {
@@ -142,10 +136,9 @@ export class GridUi {
       if (sameCellUi(old, snap)) continue;
       if (snap === IDLE) this.snaps.delete(id);
       else this.snaps.set(id, snap);
-      const set = this.cellListeners.get(id);
-      if (set) for (const cb of set) cb();
+      this.listeners.notifyCell(id);
     }
-    for (const cb of this.listeners) cb();
+    this.listeners.notifyAll();
   }
 }
 
