@@ -48,6 +48,18 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await expect.poll(() => cell(page, 'a.next.natural').getAttribute('class')).toContain('v-error');
     expect(await finding(page, 'T3-1:natural').textContent()).toContain('自然人');
     expect(await page.locator('nav.steps [data-step="applications"] .badge-error').textContent()).not.toBe('');
+    expect(await finding(page, 'T3-1:natural').textContent()).toContain('右边是27，相差3');
+
+    // Typing on: the message follows every digit, in the same list item (the list is not rebuilt).
+    await finding(page, 'T3-1:natural').evaluate((el) => el.setAttribute('data-probe', 'kept'));
+    await cell(page, 'a.next.natural').click();
+    await page.keyboard.type('5');
+    await expect.poll(() => finding(page, 'T3-1:natural').textContent()).toContain('右边是29，相差5');
+    await page.keyboard.type('7');
+    await expect.poll(() => finding(page, 'T3-1:natural').textContent()).toContain('右边是81，相差57');
+    expect(await finding(page, 'T3-1:natural').getAttribute('data-probe')).toBe('kept');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => finding(page, 'T3-1:natural').textContent()).toContain('右边是27，相差3');
 
     // Back to 0: the error goes away.
     await cell(page, 'a.next.natural').click();

@@ -192,8 +192,9 @@ function CheckLive(props: {
 }
 
 const FindingsLive = memo(function FindingsLive(props: { store: EditorStore; onGo(f: Finding): void; onExplain(f: Finding, text: string | undefined): void }) {
-  const findings = useEditorStore(props.store, (_, d) => d.findings);
-  return <FindingsPanel findings={findings} onGo={props.onGo} onExplain={props.onExplain} />;
+  // Re-renders only when the list changes; each item follows its own message (LiveFindings).
+  const findings = useEditorStore(props.store, (_, d) => d.listed);
+  return <FindingsPanel findings={findings} live={props.store} onGo={props.onGo} onExplain={props.onExplain} />;
 });
 
 function EditorView(props: {

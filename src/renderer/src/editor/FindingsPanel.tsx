@@ -3,7 +3,7 @@
  * cell or paragraph. A warning can be kept with a written explanation (出错说明); an error cannot.
  */
 import { Button, Input } from 'antd';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Finding } from '../../../core/checker/types';
 import { FORMAT } from '../../../core/format';
 import { countBySection, isExplained, type StepKey } from './findings';
@@ -16,8 +16,25 @@ const GROUPS: readonly { key: StepKey; title: string }[] = [
 
 const SHOWN_PER_GROUP = 30;
 
+/**
+ * Where items read their current finding: the list is re-rendered only when findings come or go
+ * (or change severity or explanation); a message that follows the numbers re-renders its item.
+ */
+export interface LiveFindings {
+  subscribeFinding(id: string, cb: () => void): () => void;
+  finding(id: string): Finding | undefined;
+}
+
+/** The current version of a listed finding (the listed one when it is gone or nothing is live). */
+function useLiveFinding(live: LiveFindings | undefined, listed: Finding): Finding {
+  const { id } = listed;
+  const subscribe = useCallback((cb: () => void) => (live ? live.subscribeFinding(id, cb) : () => {}), [live, id]);
+  return useSyncExternalStore(subscribe, () => live?.finding(id) ?? listed);
+}
+
 interface ItemProps {
   finding: Finding;
+  live: LiveFindings | undefined;
   onGo(f: Finding): void;
   onExplain(f: Finding, text: string | undefined): void;
 }
@@ -26,6 +43,7 @@ interface ItemProps {
 const sameItem = (a: ItemProps, b: ItemProps): boolean =>
   a.onGo === b.onGo &&
   a.onExplain === b.onExplain &&
+  a.live === b.live &&
   a.finding.id === b.finding.id &&
   a.finding.message === b.finding.message &&
   a.finding.severity === b.finding.severity &&
@@ -34,7 +52,7 @@ const sameItem = (a: ItemProps, b: ItemProps): boolean =>
   a.finding.text?.excerpt === b.finding.text?.excerpt;
 
 const FindingItem = memo(function FindingItem(props: ItemProps) {
-  const f = props.finding;
+  const f = useLiveFinding(props.live, props.finding);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const explained = isExplained(f);
@@ -123,7 +141,13 @@ const FindingItem = memo(function FindingItem(props: ItemProps) {
 }, sameItem);
 
 /** Memoised: a group whose findings show the same (sameFindings keeps the list) does not re-render. */
-const Group = memo(function Group(props: { title: string; items: readonly Finding[]; onGo(f: Finding): void; onExplain(f: Finding, t: string | undefined): void }) {
+const Group = memo(function Group(props: {
+  title: string;
+  items: readonly Finding[];
+  live: LiveFindings | undefined;
+  onGo(f: Finding): void;
+  onExplain(f: Finding, t: string | undefined): void;
+}) {
   const [all, setAll] = useState(false);
   const shown = all ? props.items : props.items.slice(0, SHOWN_PER_GROUP);
   return (
@@ -131,7 +155,7 @@ const Group = memo(function Group(props: { title: string; items: readonly Findin
       <h4>{props.title}</h4>
       <ul>
         {shown.map((f) => (
-          <FindingItem key={f.id} finding={f} onGo={props.onGo} onExplain={props.onExplain} />
+          <FindingItem key={f.id} finding={f} live={props.live} onGo={props.onGo} onExplain={props.onExplain} />
         ))}
       </ul>
       {props.items.length > shown.length && (
@@ -147,6 +171,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export const FindingsPanel = memo(function FindingsPanel(props: {
   findings: readonly Finding[];
+  /** Items follow their own messages here, so a message change does not re-render the list. */
+  live?: LiveFindings;
   onGo(f: Finding): void;
   onExplain(f: Finding, text: string | undefined): void;
 }) {
@@ -189,7 +215,7 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
           <p className="findings-none">✓ 没有发现问题</p>
         ) : (
           GROUPS.filter((g) => byGroup.has(g.key)).map((g) => (
-            <Group key={g.key} title={g.title} items={groups.get(g.key)!} onGo={props.onGo} onExplain={props.onExplain} />
+            <Group key={g.key} title={g.title} items={groups.get(g.key)!} live={props.live} onGo={props.onGo} onExplain={props.onExplain} />
           ))
         )}
       </div>
