@@ -26,7 +26,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { cell, firstRun, SEED_PATH } from '../test/e2e/app';
+import { cell, openSeed } from '../test/e2e/app';
 import { findChromium, launch, openPage, RENDERER_DIR, ROOT, serveDir } from '../test/e2e/browser';
 
 export interface RendererFigure {
@@ -165,13 +165,7 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
     const { page, errors } = await openPage(context, server.url);
 
     // Setup at full speed: the unit, and the seed report opened from its file.
-    await firstRun(page);
-    await page.getByRole('button', { name: '取消' }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('open-file').click();
-    await (await chooser).setFiles(SEED_PATH);
-    await page.locator('.editor').waitFor();
-    const id = await page.locator('.editor').getAttribute('data-report-id');
+    const id = await openSeed(page);
     await page.getByTestId('back-to-library').click();
     await page.getByTestId('reports').waitFor();
 

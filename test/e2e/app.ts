@@ -59,6 +59,23 @@ export async function firstRun(page: Page, unitName = '集贤县人民政府'): 
   await page.getByTestId('new-report-dialog').waitFor();
 }
 
+/** Open a report file through 打开报告文件 (the browser's file chooser); resolves to its id in the library. */
+export async function openReportFile(page: Page, path: string): Promise<string> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-file').click();
+  await (await chooser).setFiles(path);
+  await page.locator('body[data-screen="editor"]').waitFor();
+  await page.locator('.editor').waitFor();
+  return (await page.locator('.editor').getAttribute('data-report-id')) ?? '';
+}
+
+/** First run (the unit), then the seed report opened from its file; resolves to its id. */
+export async function openSeed(page: Page): Promise<string> {
+  await firstRun(page);
+  await page.getByRole('button', { name: '取消' }).click();
+  return openReportFile(page, SEED_PATH);
+}
+
 /** In the open new-report dialog: set the year, pick blank or from an earlier report, create. */
 export async function createReport(page: Page, year: number, from?: string): Promise<string> {
   const dialog = page.getByTestId('new-report-dialog');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, cellTexts, createReport, firstRun, gotoStep, seed, setClipboard, T3_COLS, T3_ROWS, table3Tsv, waitSaved } from './app';
+import { cell, cellTexts, createReport, firstRun, gotoStep, openReportFile, seed, setClipboard, T3_COLS, T3_ROWS, table3Tsv, waitSaved } from './app';
 import { CHROMIUM, useApp } from './fixture';
 
 let dir = '';
@@ -17,15 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** Open a report file through 打开报告文件 (the browser's file chooser). */
-async function openReportFile(page: Page, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('open-file').click();
-  await (await chooser).setFiles(path);
-  await page.locator('body[data-screen="editor"]').waitFor();
-  await page.locator('.editor').waitFor();
-}
 
 async function backToLibrary(page: Page): Promise<void> {
   await page.getByTestId('back-to-library').click();

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, createReport, firstRun, gotoStep, SEED_PATH, seed, setClipboard } from './app';
+import { cell, createReport, firstRun, gotoStep, openReportFile, SEED_PATH, seed, setClipboard } from './app';
 import type { PageGlobals } from './dom';
 import { CHROMIUM, useApp } from './fixture';
 
@@ -54,10 +54,7 @@ describe.skipIf(!CHROMIUM)('screens at 1366×768', () => {
     await page.getByRole('button', { name: '取消' }).click();
 
     // The seed report, opened from its file; then a blank report of the next year.
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('open-file').click();
-    await (await chooser).setFiles(SEED_PATH);
-    await page.locator('.editor').waitFor();
+    await openReportFile(page, SEED_PATH);
     await page.getByTestId('back-to-library').click();
     await page.getByTestId('new-report').click();
     await page.getByTestId('new-report-dialog').waitFor();

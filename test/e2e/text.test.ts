@@ -3,19 +3,9 @@
  * finding (text against the tables) leading to its paragraph.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { cell, createReport, firstRun, gotoStep, SEED_PATH } from './app';
+import { cell, createReport, firstRun, gotoStep, openSeed } from './app';
 import type { PageGlobals } from './dom';
 import { CHROMIUM, useApp } from './fixture';
-
-async function openSeed(page: Page): Promise<void> {
-  await firstRun(page);
-  await page.getByRole('button', { name: '取消' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('open-file').click();
-  await (await chooser).setFiles(SEED_PATH);
-  await page.locator('.editor').waitFor();
-}
 
 describe.skipIf(!CHROMIUM)('narrative sections', () => {
   const app = useApp();
