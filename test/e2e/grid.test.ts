@@ -69,6 +69,38 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     expect(await cell(page, 'a.next.natural').getAttribute('class')).not.toContain('v-error');
   });
 
+  it('shows a failed save with 重试, keeps the change, and saves it when retried', async () => {
+    const { page } = await app.open();
+    await newReportOnTable3(page);
+    await waitSaved(page);
+    // The storage refuses every write from now on.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { __setItem?: unknown; localStorage: Storage; Storage: typeof Storage };
+      g.__setItem = g.Storage.prototype.setItem;
+      g.Storage.prototype.setItem = () => {
+        throw new Error('磁盘故障');
+      };
+    });
+    await cell(page, 'a.new.natural').click();
+    await page.keyboard.type('42');
+    await page.keyboard.press('Enter');
+    const status = page.getByTestId('save-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+    expect(await status.textContent()).toContain('保存失败');
+    expect(await status.textContent()).toContain('磁盘故障');
+    // Storage back: 重试 saves the change, and the indicator says so.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { __setItem: typeof Storage.prototype.setItem; Storage: typeof Storage };
+      g.Storage.prototype.setItem = g.__setItem;
+    });
+    await status.getByRole('button', { name: '重 试' }).or(status.getByRole('button', { name: '重试' })).click();
+    await expect.poll(() => status.getAttribute('data-state')).toBe('saved');
+    expect(await status.textContent()).toMatch(/^已保存 \d{2}:\d{2}$/);
+    await page.reload();
+    await gotoStep(page, 'applications');
+    await expect.poll(() => cellTexts(page, ['a.new.natural'])).toEqual({ 'a.new.natural': '42' });
+  });
+
   it('pastes TSV blocks copied from Excel/WPS and an HTML table from a web page', async () => {
     const { page } = await app.open();
     await newReportOnTable3(page);

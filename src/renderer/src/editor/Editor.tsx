@@ -4,7 +4,7 @@
  * at once (check() is synchronous) and saved within a second.
  */
 import { Button, Modal, Spin } from 'antd';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocxFontSet, LoadedReport } from '../../../core/api/contract';
 import type { Finding } from '../../../core/checker/types';
 import type { ReportDocument } from '../../../core/document/types';
@@ -14,7 +14,8 @@ import { clockTime } from '../common/dates';
 import { useMessage } from '../common/feedback';
 import HistoryDrawer from '../common/HistoryDrawer';
 import { markReady } from '../common/ready';
-import { useAutosave, useSaveStatus, type Saver } from './autosave';
+import { useAutosave, useSaveFailure, type Saver } from './autosave';
+import type { SaveStatus } from './saver';
 import { BasicInfoStep } from './BasicInfoStep';
 import { CheckStep } from './CheckStep';
 import { countsOf, type Counts, type StepKey } from './findings';
@@ -43,32 +44,40 @@ type FocusRequest =
   | { readonly kind: 'cell'; readonly id: string; readonly n: number }
   | { readonly kind: 'paragraph'; readonly key: string; readonly index: number; readonly n: number };
 
+const saveText = (s: SaveStatus): string => (s.kind === 'saved' ? `已保存 ${clockTime(new Date(s.at))}` : s.kind === 'error' ? '' : '正在保存…');
+
+/**
+ * 已保存 14:32 / 正在保存… / 保存失败. The status changes on the first keystroke after every save, so
+ * the text is written into the node directly; React draws the indicator again only for a failed
+ * save (with its 重试 button) and when it recovers.
+ */
 const SaveIndicator = memo(function SaveIndicator({ saver }: { saver: Saver }) {
-  const status = useSaveStatus(saver);
-  switch (status.kind) {
-    case 'saved':
-      return (
-        <span className="save-status" data-testid="save-status" data-state="saved">
-          已保存 {clockTime(new Date(status.at))}
-        </span>
-      );
-    case 'dirty':
-    case 'saving':
-      return (
-        <span className="save-status" data-testid="save-status" data-state={status.kind}>
-          正在保存…
-        </span>
-      );
-    case 'error':
-      return (
-        <span className="save-status save-error" data-testid="save-status" data-state="error" title={status.message}>
-          保存失败：{status.message}{' '}
-          <Button size="small" onClick={() => void saver.flush()}>
-            重试
-          </Button>
-        </span>
-      );
+  const failure = useSaveFailure(saver);
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    if (failure) return;
+    const write = (): void => {
+      const s = saver.getStatus();
+      const el = ref.current;
+      if (!el || s.kind === 'error') return;
+      const text = saveText(s);
+      if (el.textContent !== text) el.textContent = text;
+      if (el.dataset.state !== s.kind) el.dataset.state = s.kind;
+    };
+    write();
+    return saver.subscribe(write);
+  }, [saver, failure]);
+  if (failure) {
+    return (
+      <span className="save-status save-error" data-testid="save-status" data-state="error" title={failure}>
+        保存失败：{failure}{' '}
+        <Button size="small" onClick={() => void saver.flush()}>
+          重试
+        </Button>
+      </span>
+    );
   }
+  return <span className="save-status" data-testid="save-status" ref={ref} />;
 });
 
 const EditorHeader = memo(function EditorHeader(props: { title: string; saver: Saver; onExit(): void; onHistory(): void }) {

@@ -3,7 +3,7 @@
  * cell or paragraph. A warning can be kept with a written explanation (出错说明); an error cannot.
  */
 import { Button, Input } from 'antd';
-import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../core/checker/types';
 import { FORMAT } from '../../../core/format';
 import { countBySection, isExplained, type StepKey } from './findings';
@@ -18,18 +18,20 @@ const SHOWN_PER_GROUP = 30;
 
 /**
  * Where items read their current finding: the list is re-rendered only when findings come or go
- * (or change severity or explanation); a message that follows the numbers re-renders its item.
+ * (or change severity or explanation); a message that follows the numbers is written into its
+ * item directly, without a React render (typing in a table changes a message with nearly every
+ * keystroke).
  */
 export interface LiveFindings {
   subscribeFinding(id: string, cb: () => void): () => void;
   finding(id: string): Finding | undefined;
 }
 
-/** The current version of a listed finding (the listed one when it is gone or nothing is live). */
-function useLiveFinding(live: LiveFindings | undefined, listed: Finding): Finding {
-  const { id } = listed;
-  const subscribe = useCallback((cb: () => void) => (live ? live.subscribeFinding(id, cb) : () => {}), [live, id]);
-  return useSyncExternalStore(subscribe, () => live?.finding(id) ?? listed);
+/** Write a finding's message and quoted text into its nodes, touching only what differs. */
+function writeMessage(msg: HTMLElement | null, excerpt: HTMLElement | null, f: Finding): void {
+  if (msg && msg.textContent !== f.message) msg.textContent = f.message;
+  const quoted = f.text?.excerpt ? `“${f.text.excerpt}”` : '';
+  if (excerpt && excerpt.textContent !== quoted) excerpt.textContent = quoted;
 }
 
 interface ItemProps {
@@ -52,7 +54,16 @@ const sameItem = (a: ItemProps, b: ItemProps): boolean =>
   a.finding.text?.excerpt === b.finding.text?.excerpt;
 
 const FindingItem = memo(function FindingItem(props: ItemProps) {
-  const f = useLiveFinding(props.live, props.finding);
+  const { live } = props;
+  const f = props.finding;
+  const current = (): Finding => live?.finding(f.id) ?? f;
+  const msgRef = useRef<HTMLSpanElement>(null);
+  const excerptRef = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const write = (): void => writeMessage(msgRef.current, excerptRef.current, live?.finding(f.id) ?? f);
+    write();
+    return live?.subscribeFinding(f.id, write);
+  }, [live, f]);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const explained = isExplained(f);
@@ -63,13 +74,14 @@ const FindingItem = memo(function FindingItem(props: ItemProps) {
   const cls = f.severity === 'error' ? 'finding finding-error' : f.severity === 'warning' ? (explained ? 'finding finding-explained' : 'finding finding-warning') : 'finding finding-info';
   return (
     <li className={cls} data-finding-rule={f.rule} data-finding-id={f.id} data-severity={f.severity}>
-      <button type="button" className="finding-msg" onClick={() => props.onGo(f)} title="点击转到相应位置">
+      <button type="button" className="finding-msg" onClick={() => props.onGo(current())} title="点击转到相应位置">
         <span className="finding-icon" aria-hidden>
           {f.severity === 'error' ? '●' : f.severity === 'warning' ? (explained ? '✓' : '▲') : 'ⓘ'}
         </span>
+        {/* Message and quoted text are written by writeMessage (React renders no text here). */}
         <span>
-          {f.message}
-          {f.text?.excerpt ? <span className="finding-excerpt">“{f.text.excerpt}”</span> : null}
+          <span ref={msgRef} />
+          <span className="finding-excerpt" ref={excerptRef} />
         </span>
       </button>
       {f.severity === 'warning' && !editing && (
@@ -87,7 +99,7 @@ const FindingItem = memo(function FindingItem(props: ItemProps) {
               >
                 修改说明
               </Button>
-              <Button size="small" type="link" onClick={() => props.onExplain(f, undefined)}>
+              <Button size="small" type="link" onClick={() => props.onExplain(current(), undefined)}>
                 撤销保留
               </Button>
             </>
@@ -126,7 +138,7 @@ const FindingItem = memo(function FindingItem(props: ItemProps) {
               type="primary"
               disabled={draft.trim() === ''}
               onClick={() => {
-                props.onExplain(f, draft);
+                props.onExplain(current(), draft);
                 setEditing(false);
               }}
               data-action="save-explanation"

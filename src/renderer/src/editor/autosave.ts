@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { isDesktop } from '../api';
 import type { EditorStore } from './store';
-import { Saver, type SaveFn, type SaveStatus } from './saver';
+import { Saver, type SaveFn } from './saver';
 
 export type { Saver } from './saver';
 
@@ -59,4 +59,9 @@ export function useAutosave(save: SaveFn, store: EditorStore, savedAt: string): 
   return saver;
 }
 
-export const useSaveStatus = (saver: Saver): SaveStatus => useSyncExternalStore(saver.subscribe, saver.getStatus);
+/** The message of a failed save, or null: changes only when a save fails or the failure ends. */
+export const useSaveFailure = (saver: Saver): string | null =>
+  useSyncExternalStore(saver.subscribe, () => {
+    const s = saver.getStatus();
+    return s.kind === 'error' ? s.message : null;
+  });

@@ -165,20 +165,10 @@ export function useEditorStore<T>(store: EditorStore, select: (s: EditorState, d
   return useSyncExternalStore(store.subscribe, () => select(store.getState(), store.getDerived()));
 }
 
-/** A cell's shown value and mark level (not its messages), re-rendering only when they change. */
-export function useCellView(store: EditorStore, id: string): { value: number | undefined; level: CellMark['level'] | undefined } {
+/** The level of a cell's mark (not its messages), re-rendering only when it changes. */
+export function useCellLevel(store: EditorStore, id: string): CellMark['level'] | undefined {
   const subscribe = useCallback((cb: () => void) => store.subscribeCell(id, cb), [store, id]);
-  const value = useSyncExternalStore(subscribe, () => store.getDerived().shown[id]);
-  const level = useSyncExternalStore(subscribe, () => store.getDerived().marks.get(id)?.level);
-  return { value, level };
-}
-
-/** A cell's shown value and mark, re-rendering only when they change. */
-export function useCell(store: EditorStore, id: string): { value: number | undefined; mark: CellMark | undefined } {
-  const subscribe = useCallback((cb: () => void) => store.subscribeCell(id, cb), [store, id]);
-  const value = useSyncExternalStore(subscribe, () => store.getDerived().shown[id]);
-  const mark = useSyncExternalStore(subscribe, () => store.getDerived().marks.get(id));
-  return { value, mark };
+  return useSyncExternalStore(subscribe, () => store.getDerived().marks.get(id)?.level);
 }
 
 export const sectionFindings = (d: Derived, key: StepKey): readonly Finding[] => d.bySection.get(key) ?? NONE;

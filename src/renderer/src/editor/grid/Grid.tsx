@@ -13,8 +13,8 @@
 import { Button, Tooltip } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TableId } from '../../../../core/format';
-import { useCell, useCellView, useEditorStore, type EditorStore } from '../store';
-import { GridUi, useCellUi, useGridUi, type Editing } from './ui';
+import { useCellLevel, useEditorStore, type EditorStore } from '../store';
+import { GridUi, useCellInput, useGridUi, type Editing } from './ui';
 import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCell } from './model';
 import { PasteDialog } from './PasteDialog';
 import { planPaste, type PastePlan } from './paste';
@@ -46,19 +46,20 @@ interface CellProps {
   readonly onEditChange: (text: string) => void;
 }
 
-/**
- * A cell subscribes to its own value and mark level, and to what it shows of the grid's edit state
- * (active, selected, the edit text): it re-renders only when one of them changed. The findings'
- * messages (which change with nearly every keystroke) are not rendered into the cell: the status
- * line shows them for the active cell, and the grid puts them into the title of the cell under the
- * mouse (titleFor) when the mouse comes onto it.
- */
-const GridCell = memo(function GridCell(p: CellProps) {
-  const { cell } = p;
-  const { value, level } = useCellView(p.store, cell.id);
-  const u = useCellUi(p.ui, cell.id);
-  const text = formatValue(value);
-  const title = cell.title;
+/** What a cell shows, as DOM attributes and text. */
+interface CellDom {
+  readonly cls: string;
+  readonly text: string;
+  readonly active: boolean;
+  readonly selected: boolean;
+  readonly invalid: boolean;
+}
+
+function cellDom(cell: ValueCell, store: EditorStore, ui: GridUi): CellDom {
+  const d = store.getDerived();
+  const level = d.marks.get(cell.id)?.level;
+  const u = ui.cell(cell.id);
+  const text = u.editKind === 'typing' ? (u.edit ?? '') : formatValue(d.shown[cell.id]);
   let cls = 'v';
   if (cell.derived) cls += ' v-derived';
   if (level) cls += ` v-${level}`;
@@ -67,41 +68,86 @@ const GridCell = memo(function GridCell(p: CellProps) {
   if (u.selected) cls += ' v-selected';
   if (u.editKind) cls += ` v-editing v-editing-${u.editKind}`;
   if (u.invalid) cls += ' v-invalid';
+  return { cls, text, active: u.active, selected: u.selected || u.active, invalid: level === 'error' || u.invalid };
+}
+
+/** Bring a cell's nodes up to date with what it shows, touching only what differs. */
+function applyCellDom(td: HTMLTableCellElement, textEl: HTMLElement | null, v: CellDom): void {
+  if (td.className !== v.cls) td.className = v.cls;
+  const tabIndex = v.active ? 0 : -1;
+  if (td.tabIndex !== tabIndex) td.tabIndex = tabIndex;
+  const selected = String(v.selected);
+  if (td.getAttribute('aria-selected') !== selected) td.setAttribute('aria-selected', selected);
+  if (v.invalid !== td.hasAttribute('aria-invalid')) {
+    if (v.invalid) td.setAttribute('aria-invalid', 'true');
+    else td.removeAttribute('aria-invalid');
+  }
+  if (textEl && textEl.textContent !== v.text) textEl.textContent = v.text;
+}
+
+/**
+ * A cell is drawn by React, then kept up to date directly: it subscribes to its own value and
+ * mark and to what it shows of the grid's edit state (active, selected, the edit text), and
+ * writes the class, attributes or text that changed into its own nodes — a keystroke costs no
+ * React render. React draws a cell again only when it switches to or from the in-place <input>
+ * (F2, double-click, an input method). The findings' messages are not rendered into the cell: the
+ * status line shows them for the active cell, and the grid puts them into the title of the cell
+ * under the mouse (titleFor) when the mouse comes onto it.
+ */
+const GridCell = memo(function GridCell(p: CellProps) {
+  const { cell, store, ui } = p;
+  const tdRef = useRef<HTMLTableCellElement>(null);
+  const textRef = useRef<HTMLSpanElement>(null);
+  const input = useCellInput(ui, cell.id);
+  const v = cellDom(cell, store, ui);
+  useLayoutEffect(() => {
+    const apply = (): void => {
+      if (tdRef.current) applyCellDom(tdRef.current, textRef.current, cellDom(cell, store, ui));
+    };
+    apply(); // after every render: the text node is new when the <input> went away
+    const offValue = store.subscribeCell(cell.id, apply);
+    const offUi = ui.subscribeCell(cell.id, apply);
+    return () => {
+      offValue();
+      offUi();
+    };
+  });
+  const title = cell.title;
   return (
     <td
+      ref={tdRef}
       data-cell={cell.id}
       colSpan={p.colSpan > 1 ? p.colSpan : undefined}
-      tabIndex={u.active ? 0 : -1}
-      className={cls}
+      tabIndex={v.active ? 0 : -1}
+      className={v.cls}
       title={title}
       aria-readonly={cell.derived || undefined}
-      aria-selected={u.selected || u.active}
-      aria-invalid={level === 'error' || u.invalid || undefined}
+      aria-selected={v.selected}
+      aria-invalid={v.invalid || undefined}
     >
       {/* A fixed-size, strictly contained box: a new value relays out this box, not the table. */}
       <div className="vc">
-      {u.editKind === 'input' ? (
-        <input
-          ref={focusInput}
-          className="cell-input"
-          data-cell-input={cell.id}
-          value={u.edit}
-          onChange={(e) => p.onEditChange(e.target.value)}
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          aria-label={title}
-        />
-      ) : (
-        // The same nodes whether typing or not (one text node, the caret shown by CSS while
-        // typing): a keystroke changes the text node's data and a class — nothing is removed or
-        // inserted.
-        <>
-          {u.editKind === 'typing' ? u.edit : text}
-          <span className="v-caret" aria-hidden />
-        </>
-      )}
-      {cell.kind === 'money' && <span className="v-unit">万元</span>}
+        {input !== undefined ? (
+          <input
+            ref={focusInput}
+            className="cell-input"
+            data-cell-input={cell.id}
+            value={input}
+            onChange={(e) => p.onEditChange(e.target.value)}
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            aria-label={title}
+          />
+        ) : (
+          // The text is written by applyCellDom only (React renders no children here, so the two
+          // never disagree); the caret is shown by CSS while typing.
+          <>
+            <span className="vt" ref={textRef} />
+            <span className="v-caret" aria-hidden />
+          </>
+        )}
+        {cell.kind === 'money' && <span className="v-unit">万元</span>}
       </div>
     </td>
   );
@@ -752,11 +798,12 @@ export const Grid = memo(function Grid(props: GridProps) {
 
 /**
  * Moves the focus to the active cell when it was asked for (wantFocus) and no edit is open, after
- * the cells re-rendered: it subscribes to the active cell, whether an edit is open and the focus
- * requests, not to the edit text.
+ * the cells re-rendered: it subscribes to the active cell and the focus requests.
  */
 function FocusKeeper(props: { ui: GridUi; wrapRef: React.RefObject<HTMLDivElement | null>; wantFocus: React.RefObject<boolean> }) {
-  const key = useGridUi(props.ui, (s) => `${s.activeId}\u0001${s.editing ? 1 : 0}\u0001${s.focusN}`);
+  // Not the edit state: starting an edit must not re-render anything; every path that ends an
+  // edit and wants the focus back on the cell asks for it (focusActive bumps focusN).
+  const key = useGridUi(props.ui, (s) => `${s.activeId}\u0001${s.focusN}`);
   const { ui, wrapRef, wantFocus } = props;
   useLayoutEffect(() => {
     if (!wantFocus.current || ui.state.editing) return;
@@ -770,27 +817,42 @@ function FocusKeeper(props: { ui: GridUi; wrapRef: React.RefObject<HTMLDivElemen
   return null;
 }
 
-/** The status line: where the active cell is, its value, a notice, and the active cell's findings. */
+/**
+ * The status line: where the active cell is, its value, a notice, and the active cell's findings.
+ * React draws it when the active cell, the notice or the cell's mark level changes; the value and
+ * the findings' messages, which change with nearly every keystroke, are written into their nodes
+ * directly (as the cells do), so typing does not re-render it.
+ */
 const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: GridUi; model: GridModel }) {
+  const { store } = props;
   const activeId = useGridUi(props.ui, (s) => s.activeId);
   const notice = useGridUi(props.ui, (s) => s.notice);
   const active = props.model.byId.get(activeId) ?? props.model.entered[0]!;
-  const { value, mark } = useCell(props.store, active.id);
+  const level = useCellLevel(store, active.id);
+  const valueRef = useRef<HTMLSpanElement>(null);
+  const findingRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const apply = (): void => {
+      const d = store.getDerived();
+      const value = d.shown[active.id];
+      const text = value === undefined ? '未填' : `${value}${active.kind === 'money' ? ' 万元' : ''}`;
+      if (valueRef.current && valueRef.current.textContent !== text) valueRef.current.textContent = text;
+      const messages = d.marks.get(active.id)?.text ?? '';
+      if (findingRef.current && findingRef.current.textContent !== messages) findingRef.current.textContent = messages;
+    };
+    apply();
+    return store.subscribeCell(active.id, apply);
+  }, [store, active, level]);
   return (
     <div className="grid-status" data-testid="grid-status" aria-live="polite">
       <div className="grid-status-where">
         <strong>{active.rowLabel}</strong> ／ <strong>{active.colLabel}</strong>
         {active.derived ? <span className="muted">（自动计算）</span> : null}
-        <span className="grid-status-value">{value === undefined ? '未填' : `${value}${active.kind === 'money' ? ' 万元' : ''}`}</span>
+        <span className="grid-status-value" ref={valueRef} />
       </div>
       {notice && <div className="grid-status-notice">{notice}</div>}
-      {mark && (
-        <div className={`grid-status-finding grid-status-${mark.level}`}>
-          {mark.text.split('\n').map((t, i) => (
-            <div key={i}>{t}</div>
-          ))}
-        </div>
-      )}
+      {/* One message per line (white-space: pre-line). */}
+      {level && <div className={`grid-status-finding grid-status-${level}`} ref={findingRef} />}
     </div>
   );
 });

@@ -142,10 +142,16 @@ export class GridUi {
   }
 }
 
-/** What a cell shows of the grid's state; re-renders only when that changed. */
-export function useCellUi(ui: GridUi, id: string): CellUi {
+/**
+ * The text of the in-place <input> while this cell is edited with one (F2, double-click, an input
+ * method), else undefined: the cell re-renders only when that input comes, goes or changes.
+ */
+export function useCellInput(ui: GridUi, id: string): string | undefined {
   const subscribe = useCallback((cb: () => void) => ui.subscribeCell(id, cb), [ui, id]);
-  return useSyncExternalStore(subscribe, () => ui.cell(id));
+  return useSyncExternalStore(subscribe, () => {
+    const u = ui.cell(id);
+    return u.editKind === 'input' ? u.edit : undefined;
+  });
 }
 
 /** A slice of the grid's state; the selector must return a value that keeps its identity while unchanged. */
