@@ -25,6 +25,12 @@ async function newReportOnTable3(page: Page): Promise<void> {
 
 const finding = (page: Page, id: string) => page.locator(`[data-testid="findings"] [data-finding-id="${id}"]`);
 
+/** The page's Storage prototype, to make localStorage refuse writes (typed here: no DOM lib in tests). */
+interface StorageGlobals {
+  __setItem?: (key: string, value: string) => void;
+  Storage: { prototype: { setItem(key: string, value: string): void } };
+}
+
 const activeCell = (page: Page): Promise<string | null> =>
   page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell') ?? null);
 
@@ -75,7 +81,7 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await waitSaved(page);
     // The storage refuses every write from now on.
     await page.evaluate(() => {
-      const g = globalThis as unknown as { __setItem?: unknown; localStorage: Storage; Storage: typeof Storage };
+      const g = globalThis as unknown as StorageGlobals;
       g.__setItem = g.Storage.prototype.setItem;
       g.Storage.prototype.setItem = () => {
         throw new Error('磁盘故障');
@@ -90,8 +96,8 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     expect(await status.textContent()).toContain('磁盘故障');
     // Storage back: 重试 saves the change, and the indicator says so.
     await page.evaluate(() => {
-      const g = globalThis as unknown as { __setItem: typeof Storage.prototype.setItem; Storage: typeof Storage };
-      g.Storage.prototype.setItem = g.__setItem;
+      const g = globalThis as unknown as StorageGlobals;
+      if (g.__setItem) g.Storage.prototype.setItem = g.__setItem;
     });
     await status.getByRole('button', { name: '重 试' }).or(status.getByRole('button', { name: '重试' })).click();
     await expect.poll(() => status.getAttribute('data-state')).toBe('saved');
