@@ -97,6 +97,44 @@ const EditorHeader = memo(function EditorHeader(props: { title: string; saver: S
   );
 });
 
+/** One step of the wizard with its error and warning badges; re-renders only when they change. */
+const StepButton = memo(function StepButton(props: {
+  step: (typeof STEPS)[number];
+  on: boolean;
+  errors: number;
+  warnings: number;
+  onStep(s: StepKey): void;
+}) {
+  const { step: s, errors, warnings } = props;
+  return (
+    <button
+      type="button"
+      className={`step${props.on ? ' step-on' : ''}`}
+      onClick={() => props.onStep(s.key)}
+      data-step={s.key}
+      aria-current={props.on ? 'step' : undefined}
+    >
+      <span className="step-label">
+        {s.numeral ? <span className="step-numeral">{s.numeral}</span> : null}
+        {s.label}
+      </span>
+      <span className="step-status">
+        {errors > 0 ? (
+          <span className="badge badge-error" title={`${errors}处错误`}>
+            {errors}
+          </span>
+        ) : null}
+        {warnings > 0 ? (
+          <span className="badge badge-warning" title={`${warnings}处提示`}>
+            {warnings}
+          </span>
+        ) : null}
+        {errors === 0 && warnings === 0 && s.key !== 'check' ? <span className="step-ok">✓</span> : null}
+      </span>
+    </button>
+  );
+});
+
 const StepNav = memo(function StepNav(props: { step: StepKey; store: EditorStore; onStep(s: StepKey): void }) {
   const counts = useEditorStore(props.store, (_, d) => d.counts);
   let totalErrors = 0;
@@ -108,35 +146,8 @@ const StepNav = memo(function StepNav(props: { step: StepKey; store: EditorStore
   return (
     <nav className="steps" aria-label="报告各部分">
       {STEPS.map((s) => {
-        const c = s.key === 'check' ? { errors: totalErrors, warnings: totalWarnings, explained: 0 } : countsOf(counts, s.key);
-        return (
-          <button
-            key={s.key}
-            type="button"
-            className={`step${s.key === props.step ? ' step-on' : ''}`}
-            onClick={() => props.onStep(s.key)}
-            data-step={s.key}
-            aria-current={s.key === props.step ? 'step' : undefined}
-          >
-            <span className="step-label">
-              {s.numeral ? <span className="step-numeral">{s.numeral}</span> : null}
-              {s.label}
-            </span>
-            <span className="step-status">
-              {c.errors > 0 ? (
-                <span className="badge badge-error" title={`${c.errors}处错误`}>
-                  {c.errors}
-                </span>
-              ) : null}
-              {c.warnings > 0 ? (
-                <span className="badge badge-warning" title={`${c.warnings}处提示`}>
-                  {c.warnings}
-                </span>
-              ) : null}
-              {c.errors === 0 && c.warnings === 0 && s.key !== 'check' ? <span className="step-ok">✓</span> : null}
-            </span>
-          </button>
-        );
+        const c = s.key === 'check' ? { errors: totalErrors, warnings: totalWarnings } : countsOf(counts, s.key);
+        return <StepButton key={s.key} step={s} on={s.key === props.step} errors={c.errors} warnings={c.warnings} onStep={props.onStep} />;
       })}
     </nav>
   );
