@@ -172,7 +172,7 @@ export function createBrowserApi() {
         write();
         return ok(null);
       } catch (e) {
-        if (!isQuotaError(e)) return fail('storage', `保存失败：${errorText(e)}`);
+        if (!isQuotaError(e)) return fail('storage', `无法写入浏览器存储（${errorText(e)}）`);
         const versions = history(id);
         if (versions.length === 0) {
           return fail('storage-full', '浏览器存储空间已满，无法保存。请删除回收站中不需要的报告后再试。');

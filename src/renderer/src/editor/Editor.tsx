@@ -69,7 +69,8 @@ const SaveIndicator = memo(function SaveIndicator({ saver }: { saver: Saver }) {
   }, [saver, failure]);
   if (failure) {
     return (
-      <span className="save-status save-error" data-testid="save-status" data-state="error" title={failure}>
+      // Its own element (key): the other one holds text React does not manage.
+      <span key="failed" className="save-status save-error" data-testid="save-status" data-state="error" title={failure}>
         保存失败：{failure}{' '}
         <Button size="small" onClick={() => void saver.flush()}>
           重试
@@ -77,7 +78,7 @@ const SaveIndicator = memo(function SaveIndicator({ saver }: { saver: Saver }) {
       </span>
     );
   }
-  return <span className="save-status" data-testid="save-status" ref={ref} />;
+  return <span key="status" className="save-status" data-testid="save-status" ref={ref} />;
 });
 
 const EditorHeader = memo(function EditorHeader(props: { title: string; saver: Saver; onExit(): void; onHistory(): void }) {
