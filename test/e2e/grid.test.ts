@@ -40,6 +40,8 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
   it('takes the seed report typed from the keyboard; T3-1 appears and disappears as the numbers change', async () => {
     const { page } = await app.open();
     await newReportOnTable3(page);
+    // The first cell to fill is the active one from the start.
+    expect(await cell(page, 'a.new.natural').getAttribute('class')).toContain('v-active');
     await typeTable3(page, seed().cells);
     expect(await cellTexts(page, ALL_T3)).toEqual(expectedT3());
     // Enter ends each Tab run in the first column of the next row (as Excel does); the last row stays.

@@ -66,6 +66,7 @@ export class GridUi {
     const first = model.entered[0]!;
     this.s = { activeId: first.id, anchorId: null, editing: null, notice: null, focusN: 0 };
     this.sel = [first];
+    this.snaps.set(first.id, this.compute(first.id)); // drawn as the active cell from the start
   }
 
   get state(): GridUiState {
