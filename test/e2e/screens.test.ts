@@ -91,6 +91,10 @@ describe.skipIf(!CHROMIUM)('screens at 1366×768', () => {
     await page.locator('[data-field="explanation"]').fill('本单位为县级人民政府，社会评议工作由市政府统一组织，本年度未单独开展。');
     await shot(page, '22-findings-explain');
     await page.locator('[data-action="save-explanation"]').click();
+    const kept = page.locator('[data-testid="findings"] .finding-explained').first();
+    await expect.poll(() => kept.textContent()).toContain('说明：本单位为县级人民政府');
+    expect(await page.locator('[data-testid="findings"] .count-explained').textContent()).toBe('1 已说明');
+    await shot(page, '22b-findings-explained');
 
     // The seed report itself: complete tables, its 表三.
     await page.getByTestId('back-to-library').click();

@@ -22,7 +22,8 @@ import { countsOf, type Counts, type StepKey } from './findings';
 import { FindingsPanel } from './FindingsPanel';
 import type { ParagraphRequest } from './NarrativeEditor';
 import { SectionStep } from './SectionStep';
-import { EditorStore, sectionFindings, useEditorStore } from './store';
+import { EditorStore, sectionFindings, useEditorStore, type Derived } from './store';
+import { setText } from '../common/dom';
 
 interface StepDef {
   readonly key: StepKey;
@@ -61,7 +62,7 @@ const SaveIndicator = memo(function SaveIndicator({ saver }: { saver: Saver }) {
       const el = ref.current;
       if (!el || s.kind === 'error') return;
       const text = saveText(s);
-      if (el.textContent !== text) el.textContent = text;
+      setText(el, text);
       if (el.dataset.state !== s.kind) el.dataset.state = s.kind;
     };
     write();
@@ -98,15 +99,22 @@ const EditorHeader = memo(function EditorHeader(props: { title: string; saver: S
   );
 });
 
-/** One step of the wizard with its error and warning badges; re-renders only when they change. */
-const StepButton = memo(function StepButton(props: {
-  step: (typeof STEPS)[number];
-  on: boolean;
-  errors: number;
-  warnings: number;
-  onStep(s: StepKey): void;
-}) {
-  const { step: s, errors, warnings } = props;
+/** Errors and warnings counted for a step; the 检查与导出 step counts the whole report. */
+function stepCount(counts: Derived['counts'], key: StepKey, kind: 'errors' | 'warnings'): number {
+  if (key !== 'check') return countsOf(counts, key)[kind];
+  let n = 0;
+  for (const c of counts.values()) n += c[kind];
+  return n;
+}
+
+/**
+ * One step of the wizard with its error and warning badges. Each button follows its own counts,
+ * so a keystroke that makes a finding come or go re-renders the one or two buttons it changes.
+ */
+const StepButton = memo(function StepButton(props: { step: (typeof STEPS)[number]; on: boolean; store: EditorStore; onStep(s: StepKey): void }) {
+  const { step: s } = props;
+  const errors = useEditorStore(props.store, (_, d) => stepCount(d.counts, s.key, 'errors'));
+  const warnings = useEditorStore(props.store, (_, d) => stepCount(d.counts, s.key, 'warnings'));
   return (
     <button
       type="button"
@@ -137,19 +145,11 @@ const StepButton = memo(function StepButton(props: {
 });
 
 const StepNav = memo(function StepNav(props: { step: StepKey; store: EditorStore; onStep(s: StepKey): void }) {
-  const counts = useEditorStore(props.store, (_, d) => d.counts);
-  let totalErrors = 0;
-  let totalWarnings = 0;
-  for (const c of counts.values()) {
-    totalErrors += c.errors;
-    totalWarnings += c.warnings;
-  }
   return (
     <nav className="steps" aria-label="报告各部分">
-      {STEPS.map((s) => {
-        const c = s.key === 'check' ? { errors: totalErrors, warnings: totalWarnings } : countsOf(counts, s.key);
-        return <StepButton key={s.key} step={s} on={s.key === props.step} errors={c.errors} warnings={c.warnings} onStep={props.onStep} />;
-      })}
+      {STEPS.map((s) => (
+        <StepButton key={s.key} step={s} on={s.key === props.step} store={props.store} onStep={props.onStep} />
+      ))}
     </nav>
   );
 });
@@ -211,12 +211,6 @@ function CheckLive(props: {
   const findings = useEditorStore(store, (_, d) => d.findings);
   return <CheckStep doc={doc} findings={findings} {...rest} />;
 }
-
-const FindingsLive = memo(function FindingsLive(props: { store: EditorStore; onGo(f: Finding): void; onExplain(f: Finding, text: string | undefined): void }) {
-  // Re-renders only when the list changes; each item follows its own message (LiveFindings).
-  const findings = useEditorStore(props.store, (_, d) => d.listed);
-  return <FindingsPanel findings={findings} live={props.store} onGo={props.onGo} onExplain={props.onExplain} />;
-});
 
 function EditorView(props: {
   loaded: LoadedReport;
@@ -393,7 +387,7 @@ function EditorView(props: {
       </div>
 
       <div className="pane">
-        <FindingsLive store={store} onGo={goToFinding} onExplain={explain} />
+        <FindingsPanel store={store} onGo={goToFinding} onExplain={explain} />
       </div>
 
       {modalHolder}

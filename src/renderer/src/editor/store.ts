@@ -9,7 +9,7 @@
  * compare by reference; cells are subscribed by id and notified only when their value or mark
  * changed.
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { check } from '../../../core/checker';
 import type { Finding } from '../../../core/checker/types';
 import { effectiveCells } from '../../../core/document/cells';
@@ -22,15 +22,6 @@ import { Listeners } from './listeners';
 export interface Derived {
   /** The findings of the last check; the same array while nothing in them changed. */
   readonly findings: readonly Finding[];
-  /**
-   * The findings as listed in the panel: the same array while the same findings are listed in the
-   * same order with the same severity and explanation — even when their messages changed (a
-   * message follows the numbers, so it changes with nearly every keystroke). Each item follows its
-   * own message through `byId` and subscribeFinding.
-   */
-  readonly listed: readonly Finding[];
-  /** The current finding of each id. */
-  readonly byId: ReadonlyMap<string, Finding>;
   /** Per section; each array keeps its identity while that section's findings did not change. */
   readonly bySection: ReadonlyMap<StepKey, readonly Finding[]>;
   readonly counts: ReadonlyMap<StepKey, Counts>;
@@ -44,17 +35,6 @@ const NONE: readonly Finding[] = [];
 
 const fingerprintOf = (f: Finding): string =>
   `${f.id}\u0001${f.severity}\u0001${f.message}\u0001${f.explanation ?? ''}\u0001${f.text?.paragraph ?? ''}\u0001${f.text?.excerpt ?? ''}`;
-
-const shapeOf = (f: Finding): string => `${f.id}\u0001${f.severity}\u0001${f.explanation ?? ''}`;
-
-/** The same array as `prev` when the same findings are listed (messages aside); otherwise `next`. */
-function sameListing(prev: readonly Finding[] | undefined, next: readonly Finding[]): readonly Finding[] {
-  if (!prev || prev.length !== next.length) return next;
-  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i] && shapeOf(prev[i]!) !== shapeOf(next[i]!)) return next;
-  return prev;
-}
-
-const findingKey = (id: string): string => `finding\u0001${id}`;
 
 /** The same array as `prev` when the findings show the same; otherwise `next`. */
 export function sameFindings(prev: readonly Finding[] | undefined, next: readonly Finding[]): readonly Finding[] {
@@ -85,16 +65,13 @@ function derive(doc: ReportDocument, prev: Derived | null, prevDoc: ReportDocume
   }
   const bySection = new Map<StepKey, readonly Finding[]>();
   for (const [k, list] of grouped) bySection.set(k, sameFindings(prev?.bySection.get(k), list));
-  const listed = sameListing(prev?.listed, findings);
-  const byId = new Map<string, Finding>();
-  for (const f of findings) byId.set(f.id, f);
   const counts = countBySection(findings);
   const marks = new Map<string, CellMark>();
   for (const [id, m] of cellMarks(findings)) {
     const old = prev?.marks.get(id);
     marks.set(id, old && old.level === m.level && old.text === m.text ? old : m);
   }
-  return { findings, listed, byId, bySection, counts: prev && sameCounts(prev.counts, counts) ? prev.counts : counts, marks, shown };
+  return { findings, bySection, counts: prev && sameCounts(prev.counts, counts) ? prev.counts : counts, marks, shown };
 }
 
 export class EditorStore {
@@ -117,11 +94,6 @@ export class EditorStore {
     return this.listeners.subscribeCell(id, cb);
   }
 
-  /** Notified only when this finding's message or quoted text changed (see Derived.listed). */
-  readonly subscribeFinding = (id: string, cb: () => void): (() => void) => this.listeners.subscribeCell(findingKey(id), cb);
-
-  readonly finding = (id: string): Finding | undefined => this.derived.byId.get(id);
-
   readonly dispatch = (a: EditorAction): void => {
     const before = this.state;
     const next = reducer(before, a);
@@ -131,18 +103,9 @@ export class EditorStore {
     if (next.doc !== before.doc) this.derived = a.type === 'load' ? derive(next.doc, null, null) : derive(next.doc, old, before.doc);
     if (this.derived !== old) {
       this.notifyCells(old, this.derived);
-      this.notifyFindings(old, this.derived);
     }
     this.listeners.notifyAll();
   };
-
-  private notifyFindings(a: Derived, b: Derived): void {
-    if (a.findings === b.findings) return;
-    for (const [id, f] of b.byId) {
-      const old = a.byId.get(id);
-      if (old && old !== f && (old.message !== f.message || old.text?.excerpt !== f.text?.excerpt)) this.listeners.notifyCell(findingKey(id));
-    }
-  }
 
   private notifyCells(a: Derived, b: Derived): void {
     const changed = new Set<string>();
@@ -163,12 +126,6 @@ export class EditorStore {
 /** Subscribe to a slice of the store; the selector must return a value that keeps its identity while unchanged. */
 export function useEditorStore<T>(store: EditorStore, select: (s: EditorState, d: Derived) => T): T {
   return useSyncExternalStore(store.subscribe, () => select(store.getState(), store.getDerived()));
-}
-
-/** The level of a cell's mark (not its messages), re-rendering only when it changes. */
-export function useCellLevel(store: EditorStore, id: string): CellMark['level'] | undefined {
-  const subscribe = useCallback((cb: () => void) => store.subscribeCell(id, cb), [store, id]);
-  return useSyncExternalStore(subscribe, () => store.getDerived().marks.get(id)?.level);
 }
 
 export const sectionFindings = (d: Derived, key: StepKey): readonly Finding[] => d.bySection.get(key) ?? NONE;

@@ -13,12 +13,13 @@
 import { Button, Tooltip } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TableId } from '../../../../core/format';
-import { useCellLevel, useEditorStore, type EditorStore } from '../store';
+import { useEditorStore, type EditorStore } from '../store';
 import { GridUi, useCellInput, useGridUi, type Editing } from './ui';
 import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCell } from './model';
 import { PasteDialog } from './PasteDialog';
 import { planPaste, type PastePlan } from './paste';
 import { blockToClipboard, clipboardBlock, formatValue, parseCellInput } from './values';
+import { setText } from '../../common/dom';
 
 export type MarkLevel = 'error' | 'warning' | 'explained';
 
@@ -82,7 +83,7 @@ function applyCellDom(td: HTMLTableCellElement, textEl: HTMLElement | null, v: C
     if (v.invalid) td.setAttribute('aria-invalid', 'true');
     else td.removeAttribute('aria-invalid');
   }
-  if (textEl && textEl.textContent !== v.text) textEl.textContent = v.text;
+  setText(textEl, v.text);
 }
 
 /**
@@ -819,8 +820,8 @@ function FocusKeeper(props: { ui: GridUi; wrapRef: React.RefObject<HTMLDivElemen
 
 /**
  * The status line: where the active cell is, its value, a notice, and the active cell's findings.
- * React draws it when the active cell, the notice or the cell's mark level changes; the value and
- * the findings' messages, which change with nearly every keystroke, are written into their nodes
+ * React draws it when the active cell or the notice changes; the value, the findings' messages and
+ * their level (colour), which change with nearly every keystroke, are written into their nodes
  * directly (as the cells do), so typing does not re-render it.
  */
 const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: GridUi; model: GridModel }) {
@@ -828,7 +829,6 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
   const activeId = useGridUi(props.ui, (s) => s.activeId);
   const notice = useGridUi(props.ui, (s) => s.notice);
   const active = props.model.byId.get(activeId) ?? props.model.entered[0]!;
-  const level = useCellLevel(store, active.id);
   const valueRef = useRef<HTMLSpanElement>(null);
   const findingRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -836,13 +836,18 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
       const d = store.getDerived();
       const value = d.shown[active.id];
       const text = value === undefined ? '未填' : `${value}${active.kind === 'money' ? ' 万元' : ''}`;
-      if (valueRef.current && valueRef.current.textContent !== text) valueRef.current.textContent = text;
-      const messages = d.marks.get(active.id)?.text ?? '';
-      if (findingRef.current && findingRef.current.textContent !== messages) findingRef.current.textContent = messages;
+      setText(valueRef.current, text);
+      const mark = d.marks.get(active.id);
+      const finding = findingRef.current;
+      if (finding) {
+        const cls = mark ? `grid-status-finding grid-status-${mark.level}` : 'grid-status-finding';
+        if (finding.className !== cls) finding.className = cls;
+        setText(finding, mark?.text ?? '');
+      }
     };
     apply();
     return store.subscribeCell(active.id, apply);
-  }, [store, active, level]);
+  }, [store, active]);
   return (
     <div className="grid-status" data-testid="grid-status" aria-live="polite">
       <div className="grid-status-where">
@@ -851,8 +856,8 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
         <span className="grid-status-value" ref={valueRef} />
       </div>
       {notice && <div className="grid-status-notice">{notice}</div>}
-      {/* One message per line (white-space: pre-line). */}
-      {level && <div className={`grid-status-finding grid-status-${level}`} ref={findingRef} />}
+      {/* One message per line (white-space: pre-line); empty (hidden) when the cell has none. */}
+      <div className="grid-status-finding" ref={findingRef} />
     </div>
   );
 });
