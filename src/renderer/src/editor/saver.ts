@@ -26,9 +26,15 @@ export type SaveFn = (doc: ReportDocument) => Promise<Result<{ readonly savedAt:
 export class Saver {
   private pending: ReportDocument | null = null;
   private running: Promise<boolean> | null = null;
+  /**
+   * One timer, armed by the first change not yet saved; later changes only move `dueAt` (no
+   * clearTimeout/setTimeout per keystroke) and the timer, when it fires early, waits the rest.
+   */
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Set with the first change not yet saved; not moved by later changes. */
-  private deadline: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet saved was made (the max-wait counts from it). */
+  private firstAt = 0;
+  /** When the pending change is due to be saved. */
+  private dueAt = 0;
   private ok = true;
   private current: SaveStatus;
   private readonly listeners = new Set<() => void>();
@@ -56,10 +62,18 @@ export class Saver {
   schedule(doc: ReportDocument): void {
     this.pending = doc;
     if (!this.running) this.status({ kind: 'dirty' });
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
-    this.deadline ??= setTimeout(() => void this.flush(), AUTOSAVE_MAX_WAIT_MS);
+    const now = Date.now();
+    if (this.timer === undefined) this.firstAt = now;
+    this.dueAt = Math.min(now + AUTOSAVE_DELAY_MS, this.firstAt + AUTOSAVE_MAX_WAIT_MS);
+    if (this.timer === undefined) this.timer = setTimeout(this.onTimer, this.dueAt - now);
   }
+
+  private readonly onTimer = (): void => {
+    this.timer = undefined;
+    const wait = this.dueAt - Date.now();
+    if (wait > 0) this.timer = setTimeout(this.onTimer, wait);
+    else void this.flush();
+  };
 
   get dirty(): boolean {
     return this.pending !== null || this.running !== null;
@@ -69,8 +83,6 @@ export class Saver {
   flush(): Promise<boolean> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    clearTimeout(this.deadline);
-    this.deadline = undefined;
     if (this.running) return this.running.then(() => (this.pending ? this.flush() : this.ok));
     const doc = this.pending;
     if (!doc) return Promise.resolve(this.ok);
