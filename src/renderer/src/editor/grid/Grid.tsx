@@ -11,7 +11,7 @@
  * recorded as one undo step when the edit ends. Totals are computed and read-only.
  */
 import { Button, Tooltip } from 'antd';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { TableId } from '../../../../core/format';
 import { useEditorStore, type EditorStore } from '../store';
 import { GridUi, useCellInput, useGridUi, type Editing } from './ui';
@@ -519,8 +519,8 @@ export const Grid = memo(function Grid(props: GridProps) {
     goTo(next, opts.extend);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.nativeEvent.isComposing) return;
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.isComposing) return;
     const ctrl = e.ctrlKey || e.metaKey;
     const key = e.key;
     const { editing, anchorId } = ui.state;
@@ -662,6 +662,22 @@ export const Grid = memo(function Grid(props: GridProps) {
     return td ? model.byId.get(td.getAttribute('data-cell')!) : undefined;
   };
 
+  // Keys are taken by a listener of our own on the grid rather than React's onKeyDown: typing is
+  // the hot path, and a key the grid handled goes no further (React's event system at the root
+  // has nothing to do for it).
+  const keyHandler = useRef(onKeyDown);
+  keyHandler.current = onKeyDown;
+  useEffect(() => {
+    const wrap = wrapRef.current;
+    if (!wrap) return;
+    const listener = (e: KeyboardEvent): void => {
+      keyHandler.current(e);
+      if (e.defaultPrevented) e.stopPropagation();
+    };
+    wrap.addEventListener('keydown', listener);
+    return () => wrap.removeEventListener('keydown', listener);
+  }, []);
+
   const onMouseDown = (e: MouseEvent<HTMLDivElement>): void => {
     if ((e.target as HTMLElement).closest('input, button')) return;
     const cell = cellOf(e.target);
@@ -759,7 +775,6 @@ export const Grid = memo(function Grid(props: GridProps) {
         ref={wrapRef}
         className={`grid-wrap grid-wrap-${tableId}`}
         data-testid={`grid-${tableId}`}
-        onKeyDown={onKeyDown}
         onMouseDown={onMouseDown}
         onMouseOver={onMouseOver}
         onDoubleClick={onDoubleClick}
