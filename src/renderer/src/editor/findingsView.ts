@@ -70,6 +70,14 @@ const itemClass = (f: Finding): string =>
 
 const iconOf = (f: Finding): string => (f.severity === 'error' ? '●' : f.severity === 'warning' ? (isExplained(f) ? '✓' : '▲') : 'ⓘ');
 
+const shapeOf = (f: Finding): string => `${f.id}\u0001${f.severity}\u0001${f.explanation ?? ''}`;
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The findings of each group in the order shown. */
 export function groupFindings(findings: readonly Finding[]): Map<StepKey, Finding[]> {
   const byGroup = new Map<StepKey, Finding[]>();
@@ -90,6 +98,8 @@ export class FindingsView {
   private readonly expanded = new Set<StepKey>();
   private readonly none: HTMLElement;
   private findings: readonly Finding[] | null = null;
+  /** What decides the list's layout (ids, severities, explanations), for the fast path below. */
+  private shape: readonly string[] = [];
   private current = new Map<string, Finding>();
   private editingId: string | null = null;
 
@@ -114,8 +124,20 @@ export class FindingsView {
   /** Show these findings (in the checker's order); does nothing when given the same array again. */
   update(findings: readonly Finding[]): void {
     if (findings === this.findings) return;
+    const shape = findings.map(shapeOf);
+    const sameShape = this.findings !== null && sameStrings(shape, this.shape);
     this.findings = findings;
+    this.shape = shape;
     this.current = new Map(findings.map((f) => [f.id, f]));
+    if (sameShape) {
+      // The same findings in the same order, only messages or quoted text changed (typing in a
+      // table changes a message with nearly every keystroke): write those, nothing else.
+      for (const f of findings) {
+        const item = this.items.get(f.id);
+        if (item) this.writeItem(item, f);
+      }
+      return;
+    }
     this.writeCounts(findings);
     if (this.editingId !== null && !this.current.has(this.editingId)) this.stopEditing();
 

@@ -14,6 +14,7 @@ import { check } from '../../../core/checker';
 import type { Finding } from '../../../core/checker/types';
 import { effectiveCells } from '../../../core/document/cells';
 import type { ReportDocument } from '../../../core/document/types';
+import { CELLS } from '../../../core/format';
 import { cellMarks, countBySection, type Counts, type StepKey } from './findings';
 import type { CellMark } from './grid/Grid';
 import { initialState, reducer, type EditorAction, type EditorState } from './state';
@@ -32,6 +33,7 @@ export interface Derived {
 }
 
 const NONE: readonly Finding[] = [];
+const CELL_IDS: readonly string[] = CELLS.all.map((c) => c.id);
 
 const fingerprintOf = (f: Finding): string =>
   `${f.id}\u0001${f.severity}\u0001${f.message}\u0001${f.explanation ?? ''}\u0001${f.text?.paragraph ?? ''}\u0001${f.text?.excerpt ?? ''}`;
@@ -110,8 +112,8 @@ export class EditorStore {
   private notifyCells(a: Derived, b: Derived): void {
     const changed = new Set<string>();
     if (a.shown !== b.shown) {
-      for (const id in b.shown) if (a.shown[id] !== b.shown[id]) changed.add(id);
-      for (const id in a.shown) if (!(id in b.shown)) changed.add(id);
+      // Every cell id of the format, in an array: faster than for…in over the records.
+      for (const id of CELL_IDS) if (a.shown[id] !== b.shown[id]) changed.add(id);
     }
     if (a.marks !== b.marks) {
       for (const [id, m] of b.marks) if (a.marks.get(id) !== m) changed.add(id);
