@@ -532,6 +532,16 @@ describe('effectiveCells and withDerivedCells', () => {
     expect(effectiveCells(typed)['a.new.total']).toBe(99);
   });
 
+  it('effectiveCells is computed once per cells object, and an edit (a new object) is seen', () => {
+    const withoutTotals = Object.fromEntries(Object.entries(seed).filter(([k]) => !CELLS.byId.get(k)!.sumOf));
+    const first = effectiveCells(withoutTotals);
+    expect(effectiveCells(withoutTotals)).toBe(first);
+    const edited = setCell(withoutTotals, 'a.new.natural', seed['a.new.natural']! + 5);
+    expect(effectiveCells(edited)['a.new.total']).toBe(seed['a.new.total']! + 5);
+    expect(effectiveCells(edited)['a.new.natural']).toBe(seed['a.new.natural']! + 5);
+    expect(first['a.new.total']).toBe(seed['a.new.total']);
+  });
+
   it('property: every derived cell equals the sum of the parts the spec names', () => {
     const enteredArb = someCells(CELLS.entered, () => countArb);
     fc.assert(

@@ -15,18 +15,10 @@ export interface CheckContext {
   readonly prevEff?: Readonly<Record<string, number>>;
 }
 
-/** Last year's effective cells, per cells object: last year does not change while the clerk types. */
-const previousEffective = new WeakMap<object, Readonly<Record<string, number>>>();
-
 export function makeContext(doc: ReportDocument, previous?: PreviousReport): CheckContext {
+  // effectiveCells remembers its result per cells object: last year's are computed once.
   const eff = effectiveCells(doc.cells);
-  if (!previous) return { doc, eff };
-  let prevEff = previousEffective.get(previous.cells);
-  if (!prevEff) {
-    prevEff = effectiveCells(previous.cells);
-    previousEffective.set(previous.cells, prevEff);
-  }
-  return { doc, eff, previous, prevEff };
+  return previous ? { doc, eff, previous, prevEff: effectiveCells(previous.cells) } : { doc, eff };
 }
 
 export const cellDef = (id: string): CellDef => {

@@ -16,17 +16,25 @@ function sumParts(values: Readonly<Record<string, number>>, parts: readonly stri
   return s;
 }
 
+const effectiveMemo = new WeakMap<Cells, Readonly<Record<string, number>>>();
+
 /**
  * The values a reader sees: typed values as they are, and every absent derived cell computed
  * from its parts (absent while a part is unfilled).
+ *
+ * Remembered per cells object (a document's cells are never changed in place: an edit makes a new
+ * object), so the editor and the checker, which both ask on every keystroke, compute it once.
  */
-export function effectiveCells(cells: Cells): Record<string, number> {
+export function effectiveCells(cells: Cells): Readonly<Record<string, number>> {
+  const known = effectiveMemo.get(cells);
+  if (known) return known;
   const out: Record<string, number> = { ...cells };
   for (const d of CELLS.derived) {
     if (out[d.id] !== undefined) continue;
     const v = sumParts(out, d.sumOf!);
     if (v !== undefined) out[d.id] = v;
   }
+  effectiveMemo.set(cells, out);
   return out;
 }
 
