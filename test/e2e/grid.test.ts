@@ -66,8 +66,11 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await page.keyboard.type('7');
     await expect.poll(() => finding(page, 'T3-1:natural').textContent()).toContain('右边是81，相差57');
     expect(await finding(page, 'T3-1:natural').getAttribute('data-probe')).toBe('kept');
+    // The status line shows the active cell's messages, following the digits too.
+    await expect.poll(() => page.getByTestId('grid-status').textContent()).toContain('右边是81，相差57');
     await page.keyboard.press('Escape');
     await expect.poll(() => finding(page, 'T3-1:natural').textContent()).toContain('右边是27，相差3');
+    await expect.poll(() => page.getByTestId('grid-status').textContent()).toContain('右边是27，相差3');
 
     // Back to 0: the error goes away.
     await cell(page, 'a.next.natural').click();
@@ -75,6 +78,7 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await page.keyboard.press('Enter');
     await finding(page, 'T3-1:natural').waitFor({ state: 'detached' });
     expect(await cell(page, 'a.next.natural').getAttribute('class')).not.toContain('v-error');
+    expect(await page.getByTestId('grid-status').textContent()).not.toContain('相差');
   });
 
   it('shows a failed save with 重试, keeps the change, and saves it when retried', async () => {

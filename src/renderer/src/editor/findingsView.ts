@@ -70,11 +70,14 @@ const itemClass = (f: Finding): string =>
 
 const iconOf = (f: Finding): string => (f.severity === 'error' ? '●' : f.severity === 'warning' ? (isExplained(f) ? '✓' : '▲') : 'ⓘ');
 
-const shapeOf = (f: Finding): string => `${f.id}\u0001${f.severity}\u0001${f.explanation ?? ''}`;
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+/** The same findings in the same order, with the same severities and explanations (messages aside). */
+function sameListing(a: readonly Finding[], b: readonly Finding[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.severity !== y.severity || x.explanation !== y.explanation) return false;
+  }
   return true;
 }
 
@@ -98,9 +101,6 @@ export class FindingsView {
   private readonly expanded = new Set<StepKey>();
   private readonly none: HTMLElement;
   private findings: readonly Finding[] | null = null;
-  /** What decides the list's layout (ids, severities, explanations), for the fast path below. */
-  private shape: readonly string[] = [];
-  private current = new Map<string, Finding>();
   private editingId: string | null = null;
 
   /**
@@ -124,11 +124,8 @@ export class FindingsView {
   /** Show these findings (in the checker's order); does nothing when given the same array again. */
   update(findings: readonly Finding[]): void {
     if (findings === this.findings) return;
-    const shape = findings.map(shapeOf);
-    const sameShape = this.findings !== null && sameStrings(shape, this.shape);
+    const sameShape = this.findings !== null && sameListing(this.findings, findings);
     this.findings = findings;
-    this.shape = shape;
-    this.current = new Map(findings.map((f) => [f.id, f]));
     if (sameShape) {
       // The same findings in the same order, only messages or quoted text changed (typing in a
       // table changes a message with nearly every keystroke): write those, nothing else.
@@ -139,7 +136,7 @@ export class FindingsView {
       return;
     }
     this.writeCounts(findings);
-    if (this.editingId !== null && !this.current.has(this.editingId)) this.stopEditing();
+    if (this.editingId !== null && !this.find(this.editingId)) this.stopEditing();
 
     const byGroup = groupFindings(findings);
     const seen = new Set<string>();
@@ -182,13 +179,18 @@ export class FindingsView {
     } else this.none.remove();
   }
 
+  /** The current finding with this id (looked up on a click, not kept in a map on every keystroke). */
+  private find(id: string): Finding | undefined {
+    return this.findings?.find((f) => f.id === id);
+  }
+
   /** Close the explanation editor (after saving or cancelling). */
   stopEditing(): void {
     if (this.editingId === null) return;
     const id = this.editingId;
     this.editingId = null;
     const item = this.items.get(id);
-    const f = this.current.get(id);
+    const f = this.find(id);
     if (item && f) this.writeExplain(item, f);
     this.handlers.editing(null);
   }
@@ -314,7 +316,7 @@ export class FindingsView {
       return;
     }
     const id = target.closest<HTMLElement>('[data-finding-id]')?.dataset.findingId;
-    const f = id === undefined ? undefined : this.current.get(id);
+    const f = id === undefined ? undefined : this.find(id);
     if (!f) return;
     if (action === 'go') this.handlers.go(f);
     else if (action === 'explain' || action === 'edit') this.startEditing(f);

@@ -34,14 +34,22 @@ export interface Derived {
 
 const NONE: readonly Finding[] = [];
 const CELL_IDS: readonly string[] = CELLS.all.map((c) => c.id);
+const messagesKey = (id: string): string => `messages\u0001${id}`;
 
-const fingerprintOf = (f: Finding): string =>
-  `${f.id}\u0001${f.severity}\u0001${f.message}\u0001${f.explanation ?? ''}\u0001${f.text?.paragraph ?? ''}\u0001${f.text?.excerpt ?? ''}`;
+/** Two findings show the same (compared field by field: no strings built on every keystroke). */
+const showSame = (a: Finding, b: Finding): boolean =>
+  a === b ||
+  (a.id === b.id &&
+    a.severity === b.severity &&
+    a.message === b.message &&
+    a.explanation === b.explanation &&
+    a.text?.paragraph === b.text?.paragraph &&
+    a.text?.excerpt === b.text?.excerpt);
 
 /** The same array as `prev` when the findings show the same; otherwise `next`. */
 export function sameFindings(prev: readonly Finding[] | undefined, next: readonly Finding[]): readonly Finding[] {
   if (!prev || prev.length !== next.length) return next;
-  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i] && fingerprintOf(prev[i]!) !== fingerprintOf(next[i]!)) return next;
+  for (let i = 0; i < next.length; i++) if (!showSame(prev[i]!, next[i]!)) return next;
   return prev;
 }
 
@@ -92,8 +100,18 @@ export class EditorStore {
   readonly subscribe = this.listeners.subscribe;
 
   /** Notified only when this cell's shown value or mark changed. */
+  /** Notified only when this cell's shown value or mark level changed (what the cell draws). */
   subscribeCell(id: string, cb: () => void): () => void {
     return this.listeners.subscribeCell(id, cb);
+  }
+
+  /**
+   * Notified when this cell's value, mark level or the text of its findings changed — the status
+   * line shows the messages. (A message follows the numbers, so typing in one cell changes the
+   * messages of every cell its cross-check names; those cells draw nothing new.)
+   */
+  subscribeCellMessages(id: string, cb: () => void): () => void {
+    return this.listeners.subscribeCell(messagesKey(id), cb);
   }
 
   readonly dispatch = (a: EditorAction): void => {
@@ -111,17 +129,25 @@ export class EditorStore {
 
   private notifyCells(a: Derived, b: Derived): void {
     const changed = new Set<string>();
+    const texts = new Set<string>();
     if (a.shown !== b.shown) {
       // Every cell id of the format, in an array: faster than for…in over the records.
       for (const id of CELL_IDS) if (a.shown[id] !== b.shown[id]) changed.add(id);
     }
     if (a.marks !== b.marks) {
-      for (const [id, m] of b.marks) if (a.marks.get(id) !== m) changed.add(id);
+      for (const [id, m] of b.marks) {
+        const old = a.marks.get(id);
+        if (old === m) continue;
+        if (old?.level !== m.level) changed.add(id);
+        else texts.add(id);
+      }
       for (const id of a.marks.keys()) if (!b.marks.has(id)) changed.add(id);
     }
     for (const id of changed) {
       this.listeners.notifyCell(id);
+      this.listeners.notifyCell(messagesKey(id));
     }
+    for (const id of texts) if (!changed.has(id)) this.listeners.notifyCell(messagesKey(id));
   }
 }
 

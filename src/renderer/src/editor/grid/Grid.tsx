@@ -72,6 +72,9 @@ function cellDom(cell: ValueCell, store: EditorStore, ui: GridUi): CellDom {
   return { cls, text, active: u.active, selected: u.selected || u.active, invalid: level === 'error' || u.invalid };
 }
 
+const sameCellDom = (a: CellDom, b: CellDom): boolean =>
+  a.cls === b.cls && a.text === b.text && a.active === b.active && a.selected === b.selected && a.invalid === b.invalid;
+
 /** Bring a cell's nodes up to date with what it shows, touching only what differs. */
 function applyCellDom(td: HTMLTableCellElement, textEl: HTMLElement | null, v: CellDom): void {
   if (td.className !== v.cls) td.className = v.cls;
@@ -102,8 +105,13 @@ const GridCell = memo(function GridCell(p: CellProps) {
   const input = useCellInput(ui, cell.id);
   const v = cellDom(cell, store, ui);
   useLayoutEffect(() => {
+    // What this effect last wrote: an unchanged cell is skipped without reading the DOM.
+    let last: CellDom | null = null;
     const apply = (): void => {
-      if (tdRef.current) applyCellDom(tdRef.current, textRef.current, cellDom(cell, store, ui));
+      const next = cellDom(cell, store, ui);
+      if (!tdRef.current || (last && sameCellDom(last, next))) return;
+      applyCellDom(tdRef.current, textRef.current, next);
+      last = next;
     };
     apply(); // after every render: the text node is new when the <input> went away
     const offValue = store.subscribeCell(cell.id, apply);
@@ -861,7 +869,7 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
       }
     };
     apply();
-    return store.subscribeCell(active.id, apply);
+    return store.subscribeCellMessages(active.id, apply);
   }, [store, active]);
   return (
     <div className="grid-status" data-testid="grid-status" aria-live="polite">
