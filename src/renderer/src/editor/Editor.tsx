@@ -18,11 +18,12 @@ import { useAutosave, useSaveFailure, type Saver } from './autosave';
 import type { SaveStatus } from './saver';
 import { BasicInfoStep } from './BasicInfoStep';
 import { CheckStep } from './CheckStep';
-import { countsOf, type Counts, type StepKey } from './findings';
+import type { StepKey } from './findings';
 import { FindingsPanel } from './FindingsPanel';
 import type { ParagraphRequest } from './NarrativeEditor';
 import { SectionStep } from './SectionStep';
-import { EditorStore, sectionFindings, useEditorStore, type Derived } from './store';
+import { EditorStore, sectionFindings, useEditorStore } from './store';
+import { drawBadges, drawHeadCounts, followStepCounts } from './stepStatus';
 import { setText } from '../common/dom';
 
 interface StepDef {
@@ -99,22 +100,17 @@ const EditorHeader = memo(function EditorHeader(props: { title: string; saver: S
   );
 });
 
-/** Errors and warnings counted for a step; the 检查与导出 step counts the whole report. */
-function stepCount(counts: Derived['counts'], key: StepKey, kind: 'errors' | 'warnings'): number {
-  if (key !== 'check') return countsOf(counts, key)[kind];
-  let n = 0;
-  for (const c of counts.values()) n += c[kind];
-  return n;
-}
-
 /**
- * One step of the wizard with its error and warning badges. Each button follows its own counts,
- * so a keystroke that makes a finding come or go re-renders the one or two buttons it changes.
+ * One step of the wizard. React draws the button once; its badges follow the step's counts through
+ * followStepCounts (a keystroke that makes a finding come or go re-renders nothing).
  */
 const StepButton = memo(function StepButton(props: { step: (typeof STEPS)[number]; on: boolean; store: EditorStore; onStep(s: StepKey): void }) {
-  const { step: s } = props;
-  const errors = useEditorStore(props.store, (_, d) => stepCount(d.counts, s.key, 'errors'));
-  const warnings = useEditorStore(props.store, (_, d) => stepCount(d.counts, s.key, 'warnings'));
+  const { step: s, store } = props;
+  const statusRef = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(
+    () => followStepCounts(store, s.key, statusRef.current!, (el, errors, warnings) => drawBadges(el, errors, warnings, s.key !== 'check')),
+    [store, s.key],
+  );
   return (
     <button
       type="button"
@@ -127,19 +123,7 @@ const StepButton = memo(function StepButton(props: { step: (typeof STEPS)[number
         {s.numeral ? <span className="step-numeral">{s.numeral}</span> : null}
         {s.label}
       </span>
-      <span className="step-status">
-        {errors > 0 ? (
-          <span className="badge badge-error" title={`${errors}处错误`}>
-            {errors}
-          </span>
-        ) : null}
-        {warnings > 0 ? (
-          <span className="badge badge-warning" title={`${warnings}处提示`}>
-            {warnings}
-          </span>
-        ) : null}
-        {errors === 0 && warnings === 0 && s.key !== 'check' ? <span className="step-ok">✓</span> : null}
-      </span>
+      <span className="step-status" ref={statusRef} />
     </button>
   );
 });
@@ -155,20 +139,15 @@ const StepNav = memo(function StepNav(props: { step: StepKey; store: EditorStore
 });
 
 const StepHead = memo(function StepHead(props: { step: StepKey; store: EditorStore }) {
-  const section = FORMAT.sections.find((s) => s.key === props.step);
-  const step = props.step;
-  const c: Counts | null = useEditorStore(props.store, (_, d) => (step === 'check' ? null : countsOf(d.counts, step)));
+  const { step, store } = props;
+  const section = FORMAT.sections.find((s) => s.key === step);
+  const countsRef = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => (step === 'check' ? undefined : followStepCounts(store, step, countsRef.current!, drawHeadCounts)), [store, step]);
   return (
     <>
       <div className="step-head">
-        <h2 className="step-heading">{props.step === 'check' ? '检查与导出' : section ? section.heading : '基本信息'}</h2>
-        {c && (
-          <span className="step-head-status" data-testid="step-status">
-            {c.errors > 0 && <span className="count count-error">{c.errors} 错误</span>}
-            {c.warnings > 0 && <span className="count count-warning">{c.warnings} 提示</span>}
-            {c.errors === 0 && c.warnings === 0 && <span className="count count-ok">✓ 本部分没有发现问题</span>}
-          </span>
-        )}
+        <h2 className="step-heading">{step === 'check' ? '检查与导出' : section ? section.heading : '基本信息'}</h2>
+        {step !== 'check' && <span className="step-head-status" data-testid="step-status" ref={countsRef} />}
       </div>
       {section && <p className="guide">{section.guide}</p>}
     </>
