@@ -865,6 +865,8 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
       if (finding) {
         const cls = mark ? `grid-status-finding grid-status-${mark.level}` : 'grid-status-finding';
         if (finding.className !== cls) finding.className = cls;
+        // Hidden by attribute, not by :empty (which restyles the element whenever its text changes).
+        if (finding.hidden !== !mark) finding.hidden = !mark;
         setText(finding, mark?.text ?? '');
       }
     };
@@ -879,8 +881,8 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
         <span className="grid-status-value" ref={valueRef} />
       </div>
       {notice && <div className="grid-status-notice">{notice}</div>}
-      {/* One message per line (white-space: pre-line); empty (hidden) when the cell has none. */}
-      <div className="grid-status-finding" ref={findingRef} />
+      {/* One message per line (white-space: pre-line); hidden when the cell has none. */}
+      <div className="grid-status-finding" ref={findingRef} hidden />
     </div>
   );
 });
