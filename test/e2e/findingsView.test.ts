@@ -1,0 +1,154 @@
+/**
+ * FindingsView (the findings panel's list, drawn outside React) on its own, in real Chromium: the
+ * module is bundled by Vite for the page, and driven with findings made here — grouping and order,
+ * counts, more than SHOWN_PER_GROUP in a group, items kept while only messages change, clicks, and
+ * the explanation editor's slot.
+ */
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { build, type Rollup } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/checker/types';
+import { launch, ROOT, type LaunchedBrowser } from './browser';
+import { CHROMIUM } from './fixture';
+
+const PAGE = `<!doctype html><meta charset="utf-8"><body>
+<aside id="panel"><header><span id="errors"></span><span id="warnings"></span><span id="explained" hidden></span></header><div id="body"></div></aside>`;
+
+/** What the page's test harness exposes: the view, and the handler calls it made. */
+const HARNESS = `(() => {
+  const calls = [];
+  const $ = (id) => document.getElementById(id);
+  const view = new FV.FindingsView($('panel'), { errors: $('errors'), warnings: $('warnings'), explained: $('explained') }, $('body'), {
+    go: (f) => calls.push(['go', f.id, f.message]),
+    explain: (f, text) => calls.push(['explain', f.id, text === undefined ? null : text]),
+    editing: (e) => calls.push(['editing', e ? e.finding.id : null, e ? e.initial : null, e ? e.slot.closest('[data-finding-id]').dataset.findingId : null]),
+  });
+  window.__view = view;
+  window.__calls = calls;
+})()`;
+
+const f = (id: string, section: Finding['section'], severity: Finding['severity'], message: string, explanation?: string): Finding => ({
+  id,
+  rule: id.split(':')[0]!,
+  severity,
+  cells: [],
+  message,
+  section,
+  ...(explanation ? { explanation } : {}),
+});
+
+/** 35 errors in 三 (more than the 30 shown), a warning in 一, an error in 基本信息. */
+const many = (suffix = ''): Finding[] => [
+  f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核'),
+  ...Array.from({ length: 35 }, (_, i) => f(`V-1:a${i}`, 'applications', 'error', `表三第${i + 1}行未填写${suffix}`)),
+  f('B-1:unit', 'basic', 'error', '没有填写单位名称'),
+];
+
+const update = (page: Page, findings: readonly Finding[]): Promise<void> => page.evaluate((fs) => (window as unknown as { __view: { update(x: unknown): void } }).__view.update(fs), findings);
+const ids = (page: Page): Promise<string[]> => page.locator('#body [data-finding-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id')!));
+const groups = (page: Page): Promise<string[]> => page.locator('#body section h4').allTextContents();
+const calls = (page: Page): Promise<unknown[][]> => page.evaluate(() => (window as unknown as { __calls: unknown[][] }).__calls.splice(0));
+
+describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
+  let browser: LaunchedBrowser;
+  let bundle: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    const out = (await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: ROOT,
+      build: { write: false, minify: false, lib: { entry: resolve(ROOT, 'src/renderer/src/editor/findingsView.ts'), formats: ['iife'], name: 'FV' } },
+    })) as Rollup.RollupOutput[];
+    bundle = out[0]!.output[0].code;
+    browser = await launch(CHROMIUM!);
+  });
+  afterAll(async () => browser?.close());
+
+  const open = async (): Promise<Page> => {
+    const context = await browser.newContext();
+    page = await context.newPage();
+    await page.setContent(PAGE);
+    await page.addScriptTag({ content: bundle });
+    await page.evaluate(HARNESS);
+    return page;
+  };
+
+  it('groups by section in the format order, errors first, 30 per group until 显示其余 is clicked; counts in the header', async () => {
+    const page = await open();
+    await update(page, many());
+    expect(await groups(page)).toEqual(['基本信息', '一、总体情况', '三、收到和处理政府信息公开申请情况']);
+    const shown = await ids(page);
+    expect(shown).toHaveLength(1 + 1 + 30);
+    expect(shown.slice(0, 3)).toEqual(['B-1:unit', 'S-4:x', 'V-1:a0']);
+    expect(await page.locator('#errors').textContent()).toBe('36 错误');
+    expect(await page.locator('#warnings').textContent()).toBe('1 提示');
+    expect(await page.locator('#panel').getAttribute('data-errors')).toBe('36');
+    const more = page.locator('#body [data-action="more"]:visible');
+    expect(await more.textContent()).toBe('显示其余 5 条');
+    await more.click();
+    expect(await ids(page)).toHaveLength(37);
+    expect(await page.locator('#body [data-action="more"]:visible').count()).toBe(0);
+  });
+
+  it('keeps the items when only messages change, and moves, adds and removes them as findings come and go', async () => {
+    const page = await open();
+    await update(page, many());
+    await page.locator('[data-finding-id="V-1:a3"]').evaluate((el) => el.setAttribute('data-probe', 'kept'));
+    await update(page, many('（已改）'));
+    expect(await page.locator('[data-finding-id="V-1:a3"]').getAttribute('data-probe')).toBe('kept');
+    expect(await page.locator('[data-finding-id="V-1:a3"] .finding-msg').textContent()).toContain('表三第4行未填写（已改）');
+
+    // The basic error goes, a new warning comes in 三 (after its errors), the 一 warning is explained.
+    const next = many().filter((x) => x.id !== 'B-1:unit');
+    next[0] = f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核', '本年度未单独开展');
+    next.push(f('X-1:p2', 'applications', 'warning', '正文说本年新收25件，表三为24件'));
+    await update(page, next);
+    expect(await groups(page)).toEqual(['一、总体情况', '三、收到和处理政府信息公开申请情况']);
+    expect(await page.locator('[data-finding-id="B-1:unit"]').count()).toBe(0);
+    expect(await page.locator('[data-finding-id="V-1:a3"]').getAttribute('data-probe')).toBe('kept');
+    expect(await page.locator('#errors').textContent()).toBe('35 错误');
+    expect(await page.locator('#warnings').textContent()).toBe('1 提示');
+    expect(await page.locator('#explained').textContent()).toBe('1 已说明');
+    expect(await page.locator('[data-finding-id="S-4:x"]').getAttribute('class')).toBe('finding finding-explained');
+    expect(await page.locator('[data-finding-id="S-4:x"] .finding-explanation').textContent()).toBe('说明：本年度未单独开展');
+
+    await update(page, []);
+    expect(await ids(page)).toEqual([]);
+    expect(await page.locator('#body').textContent()).toBe('✓ 没有发现问题');
+    expect(await page.locator('#errors').getAttribute('class')).toBe('count count-zero');
+  });
+
+  it('a click goes to the current finding; a warning opens the editor in its slot, and can be withdrawn', async () => {
+    const page = await open();
+    await update(page, many());
+    await update(page, many('（新）'));
+    await page.locator('[data-finding-id="V-1:a0"] .finding-msg').click();
+    expect(await calls(page)).toEqual([['go', 'V-1:a0', '表三第1行未填写（新）']]);
+
+    await page.locator('[data-finding-id="S-4:x"] [data-action="explain"]').click();
+    expect(await calls(page)).toEqual([['editing', 'S-4:x', '', 'S-4:x']]);
+    expect(await page.locator('[data-finding-id="S-4:x"] .finding-explain-edit').count()).toBe(1);
+    expect(await page.locator('[data-finding-id="S-4:x"] [data-action="explain"]').count()).toBe(0);
+    // A message change while editing keeps the editor's slot.
+    await update(page, many('（再改）'));
+    expect(await page.locator('[data-finding-id="S-4:x"] .finding-explain-edit').count()).toBe(1);
+    await page.evaluate(() => (window as unknown as { __view: { stopEditing(): void } }).__view.stopEditing());
+    expect(await calls(page)).toEqual([['editing', null, null, null]]);
+    expect(await page.locator('[data-finding-id="S-4:x"] [data-action="explain"]').count()).toBe(1);
+
+    const kept = many();
+    kept[0] = f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核', '本年度未单独开展');
+    await update(page, kept);
+    await page.locator('[data-finding-id="S-4:x"] [data-action="unexplain"]').click();
+    expect(await calls(page)).toEqual([['explain', 'S-4:x', null]]);
+    await page.locator('[data-finding-id="S-4:x"] [data-action="edit"]').click();
+    expect(await calls(page)).toEqual([['editing', 'S-4:x', '本年度未单独开展', 'S-4:x']]);
+
+    // The finding being explained goes away: the editor is closed.
+    await update(page, many().slice(1));
+    expect(await calls(page)).toEqual([['editing', null, null, null]]);
+  });
+});
