@@ -45,10 +45,10 @@ const many = (suffix = ''): Finding[] => [
   f('B-1:unit', 'basic', 'error', '没有填写单位名称'),
 ];
 
-const update = (page: Page, findings: readonly Finding[]): Promise<void> => page.evaluate((fs) => (window as unknown as { __view: { update(x: unknown): void } }).__view.update(fs), findings);
+const update = (page: Page, findings: readonly Finding[]): Promise<void> => page.evaluate((fs) => (globalThis as unknown as { __view: { update(x: unknown): void } }).__view.update(fs), findings);
 const ids = (page: Page): Promise<string[]> => page.locator('#body [data-finding-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id')!));
 const groups = (page: Page): Promise<string[]> => page.locator('#body section h4').allTextContents();
-const calls = (page: Page): Promise<unknown[][]> => page.evaluate(() => (window as unknown as { __calls: unknown[][] }).__calls.splice(0));
+const calls = (page: Page): Promise<unknown[][]> => page.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls.splice(0));
 
 describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
   let browser: LaunchedBrowser;
@@ -135,7 +135,7 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
     // A message change while editing keeps the editor's slot.
     await update(page, many('（再改）'));
     expect(await page.locator('[data-finding-id="S-4:x"] .finding-explain-edit').count()).toBe(1);
-    await page.evaluate(() => (window as unknown as { __view: { stopEditing(): void } }).__view.stopEditing());
+    await page.evaluate(() => (globalThis as unknown as { __view: { stopEditing(): void } }).__view.stopEditing());
     expect(await calls(page)).toEqual([['editing', null, null, null]]);
     expect(await page.locator('[data-finding-id="S-4:x"] [data-action="explain"]').count()).toBe(1);
 
