@@ -3,11 +3,12 @@
  * from them — the check result, the findings counted by section and mapped onto cells, the cells
  * as shown (totals derived). Everything is computed once per change, synchronously, in dispatch.
  *
- * Components subscribe to just what they show (useEditorStore with a selector), so a keystroke in
- * a cell re-renders the edited cell, the cells whose value or mark changed, and the findings —
- * not the whole editor. Derived values keep their identity while unchanged so selectors can
- * compare by reference; cells are subscribed by id and notified only when their value or mark
- * changed.
+ * Parts subscribe to just what they show: React components through useEditorStore with a
+ * selector (derived values keep their identity while unchanged, so selectors compare by
+ * reference); the parts that change while the clerk types — cells, the status line, the findings
+ * panel, the step counts — subscribe outside React and write their own nodes. Cells are notified
+ * by id, only when their value or mark level changed; the status line also when the messages of
+ * its cell changed.
  */
 import { useSyncExternalStore } from 'react';
 import { check } from '../../../core/checker';
