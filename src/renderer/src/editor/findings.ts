@@ -33,6 +33,19 @@ export function countBySection(findings: readonly Finding[]): ReadonlyMap<StepKe
 
 export const countsOf = (m: ReadonlyMap<StepKey, Counts>, key: StepKey): Counts => m.get(key) ?? ZERO;
 
+/** The whole report's counts (the sum over its sections). */
+export function totalCounts(m: ReadonlyMap<StepKey, Counts>): Counts {
+  let errors = 0;
+  let warnings = 0;
+  let explained = 0;
+  for (const c of m.values()) {
+    errors += c.errors;
+    warnings += c.warnings;
+    explained += c.explained;
+  }
+  return { errors, warnings, explained };
+}
+
 const RANK: Record<MarkLevel, number> = { error: 3, warning: 2, explained: 1 };
 
 /** Every cell named by an error or warning, with its strongest level and the messages. */

@@ -14,7 +14,7 @@
 import type { Finding } from '../../../core/checker/types';
 import { FORMAT } from '../../../core/format';
 import { setText } from '../common/dom';
-import { countBySection, isExplained, type StepKey } from './findings';
+import { countBySection, isExplained, totalCounts, type StepKey } from './findings';
 
 export const GROUPS: readonly { key: StepKey; title: string }[] = [
   { key: 'basic', title: '基本信息' },
@@ -212,14 +212,7 @@ export class FindingsView {
   }
 
   private writeCounts(findings: readonly Finding[]): void {
-    let errors = 0;
-    let warnings = 0;
-    let explained = 0;
-    for (const c of countBySection(findings).values()) {
-      errors += c.errors;
-      warnings += c.warnings;
-      explained += c.explained;
-    }
+    const { errors, warnings, explained } = totalCounts(countBySection(findings));
     const { root, counts } = this;
     if (root.dataset.errors !== String(errors)) root.dataset.errors = String(errors);
     if (root.dataset.warnings !== String(warnings)) root.dataset.warnings = String(warnings);

@@ -3,16 +3,12 @@
  * step's heading), drawn into their elements directly: a keystroke that makes a finding come or go
  * changes them, and redrawing a few spans costs far less than a React render of the step list.
  */
-import { countsOf, type StepKey } from './findings';
+import { countsOf, totalCounts, type StepKey } from './findings';
 import type { Derived, EditorStore } from './store';
 
 /** Errors or warnings of a step; the 检查与导出 step counts the whole report. */
-export function stepCount(counts: Derived['counts'], key: StepKey, kind: 'errors' | 'warnings'): number {
-  if (key !== 'check') return countsOf(counts, key)[kind];
-  let n = 0;
-  for (const c of counts.values()) n += c[kind];
-  return n;
-}
+export const stepCount = (counts: Derived['counts'], key: StepKey, kind: 'errors' | 'warnings'): number =>
+  (key === 'check' ? totalCounts(counts) : countsOf(counts, key))[kind];
 
 const span = (cls: string, text: string, title?: string): HTMLSpanElement => {
   const el = document.createElement('span');
