@@ -421,3 +421,32 @@ describe('catalog', () => {
     expect(byRule(check(broken, broken.lastYear).findings, 'T3-4').map((f) => f.id)).toEqual(['T3-4:natural', 'T3-4:total']);
   });
 });
+
+describe('textMemo (text-only work reused between checks)', () => {
+  it('computes once per tag and text, keeps tags apart, and forgets the oldest beyond its size', async () => {
+    const { textMemo } = await import('../../src/core/checker/memo');
+    const calls: string[] = [];
+    const memo = textMemo((tag, text) => {
+      calls.push(`${tag}|${text}`);
+      return { tag, length: text.length };
+    }, 2);
+    const a = memo('x', 'abc');
+    expect(memo('x', 'abc')).toBe(a);
+    expect(memo('x', `ab${'c'}`)).toBe(a); // equal text, another string object
+    expect(memo('y', 'abc')).toEqual({ tag: 'y', length: 3 });
+    expect(calls).toEqual(['x|abc', 'y|abc']);
+    memo('x', 'de');
+    memo('x', 'fgh'); // 'abc' is the oldest of tag x: dropped
+    memo('x', 'abc');
+    expect(calls).toEqual(['x|abc', 'y|abc', 'x|de', 'x|fgh', 'x|abc']);
+  });
+
+  it('a changed text is checked again (topics, citations, stated numbers)', () => {
+    const seed = loadSeed();
+    const before = check(seed).findings.map((f) => f.id);
+    const blank = withText(seed, { overview: '无。' });
+    const after = check(blank).findings.map((f) => f.id);
+    expect(after).not.toEqual(before);
+    expect(check(seed).findings.map((f) => f.id)).toEqual(before);
+  });
+});

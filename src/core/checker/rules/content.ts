@@ -42,14 +42,15 @@ function topicRules(ctx: CheckContext): Finding[] {
   for (const section of FORMAT.sections) {
     if (!section.topics || !section.topicsRule) continue;
     const text = ctx.doc.text[section.textKey] ?? '';
-    out.push(...sectionTopics(JSON.stringify([section.key, ctx.doc.unit.kind === 'government', text])));
+    out.push(...sectionTopics(`${section.key}\u0001${ctx.doc.unit.kind === 'government'}`, text));
   }
   return out;
 }
 
 /** Topic findings of one section (depends on the text and the unit kind only). */
-const sectionTopics = textMemo((key: string): Finding[] => {
-  const [sectionKey, government, text] = JSON.parse(key) as [string, boolean, string];
+const sectionTopics = textMemo((tag: string, text: string): Finding[] => {
+  const [sectionKey, kind] = tag.split('\u0001') as [string, string];
+  const government = kind === 'true';
   const section = FORMAT.sections.find((s) => s.key === sectionKey)!;
   const out: Finding[] = [];
   const topics = section.topics!;
@@ -97,7 +98,7 @@ const sectionTopics = textMemo((key: string): Finding[] => {
 });
 
 /** Sentences normalised for comparison: no spaces, digits folded (2023年 ≈ 2024年). */
-const sentences = textMemo((text: string): string[] =>
+const sentences = textMemo((_: string, text: string): string[] =>
   text
     .split(/[。！？；!?;\n]/)
     .map((s) => s.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#'))
@@ -114,14 +115,14 @@ function similarityRule(ctx: CheckContext): Finding[] {
   const keys = TEXT_KEYS;
   let last = lastYearSentences.get(prevText);
   if (!last) {
-    last = new Set(keys.flatMap((k) => sentences(prevText[k] ?? '')));
+    last = new Set(keys.flatMap((k) => sentences('', prevText[k] ?? '')));
     lastYearSentences.set(prevText, last);
   }
   if (last.size === 0) return [];
   let total = 0;
   let same = 0;
   for (const k of keys) {
-    for (const s of sentences(ctx.doc.text[k] ?? '')) {
+    for (const s of sentences('', ctx.doc.text[k] ?? '')) {
       total += s.length;
       if (last.has(s)) same += s.length;
     }
@@ -194,14 +195,13 @@ function citationRules(ctx: CheckContext): Finding[] {
   for (const section of FORMAT.sections) {
     const text = ctx.doc.text[section.textKey];
     if (!text || !text.includes('号')) continue;
-    out.push(...sectionCitations(JSON.stringify([section.key, text])));
+    out.push(...sectionCitations(section.key, text));
   }
   return out;
 }
 
 /** Citation findings of one section (depends on its text only). */
-const sectionCitations = textMemo((key: string): Finding[] => {
-  const [sectionKey, text] = JSON.parse(key) as [string, string];
+const sectionCitations = textMemo((sectionKey: string, text: string): Finding[] => {
   const section = FORMAT.sections.find((s) => s.key === sectionKey)!;
   const out: Finding[] = [];
   const seen = new Set<string>();

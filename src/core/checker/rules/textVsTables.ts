@@ -193,9 +193,10 @@ function parseField(text: string, textKey: string, heading: string, year: number
   return out;
 }
 
-const parsed = textMemo((key: string) => {
-  const [textKey, heading, year, text] = JSON.parse(key) as [string, string, number, string];
-  return parseField(text, textKey, heading, year);
+/** The claims of one section's text (the tag names the section and the year). */
+const parsed = textMemo((tag: string, text: string) => {
+  const [textKey, heading, year] = tag.split('\u0001') as [string, string, string];
+  return parseField(text, textKey, heading, Number(year));
 });
 
 export function textVsTableRules(ctx: CheckContext): Finding[] {
@@ -203,7 +204,7 @@ export function textVsTableRules(ctx: CheckContext): Finding[] {
   for (const section of FORMAT.sections) {
     const text = ctx.doc.text[section.textKey];
     if (!text) continue;
-    for (const c of parsed(JSON.stringify([section.textKey, section.heading, ctx.doc.year, text]))) {
+    for (const c of parsed(`${section.textKey}\u0001${section.heading}\u0001${ctx.doc.year}`, text)) {
       const totals = c.sums.map((ids) => cellSum(ctx, ids)).filter((t): t is number => t !== undefined);
       if (totals.length === 0) continue;
       if (c.zero ? totals[0] === 0 : totals.some((t) => Math.abs(t - c.value) <= c.tolerance)) continue;
