@@ -670,20 +670,22 @@ export const Grid = memo(function Grid(props: GridProps) {
     return td ? model.byId.get(td.getAttribute('data-cell')!) : undefined;
   };
 
-  // Keys are taken by a listener of our own on the grid rather than React's onKeyDown: typing is
-  // the hot path, and a key the grid handled goes no further (React's event system at the root
-  // has nothing to do for it).
+  // Keys are taken by a listener of our own rather than React's onKeyDown: typing is the hot path.
+  // It listens on the document in the capture phase, so a key in the grid reaches it before React's
+  // listeners on the app's root; a key the grid handled goes no further (React's event system has
+  // nothing to do for it), any other key goes on as usual.
   const keyHandler = useRef(onKeyDown);
   keyHandler.current = onKeyDown;
   useEffect(() => {
     const wrap = wrapRef.current;
     if (!wrap) return;
     const listener = (e: KeyboardEvent): void => {
+      if (!(e.target instanceof Node) || !wrap.contains(e.target)) return;
       keyHandler.current(e);
       if (e.defaultPrevented) e.stopPropagation();
     };
-    wrap.addEventListener('keydown', listener);
-    return () => wrap.removeEventListener('keydown', listener);
+    document.addEventListener('keydown', listener, true);
+    return () => document.removeEventListener('keydown', listener, true);
   }, []);
 
   const onMouseDown = (e: MouseEvent<HTMLDivElement>): void => {
