@@ -121,6 +121,28 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
     expect(await page.locator('#errors').getAttribute('class')).toBe('count count-zero');
   });
 
+  it('a finding that goes and comes back gets its item and group back, showing the new message and severity', async () => {
+    const page = await open();
+    const cross = (n: number, severity: Finding['severity'] = 'error'): Finding =>
+      f('T3-1:natural', 'applications', severity, `“自然人”列：现在左边是24，右边是${n}，相差${n - 24}。`);
+    await update(page, [f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核'), cross(25)]);
+    await page.locator('[data-finding-id="T3-1:natural"]').evaluate((el) => el.setAttribute('data-probe', 'first'));
+    await page.locator('section[data-group="applications"]').evaluate((el) => el.setAttribute('data-probe', 'first'));
+    await update(page, [f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核')]);
+    expect(await page.locator('[data-finding-id="T3-1:natural"]').count()).toBe(0);
+    expect(await groups(page)).toEqual(['一、总体情况']);
+    await update(page, [f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核'), cross(27, 'warning')]);
+    expect(await groups(page)).toEqual(['一、总体情况', '三、收到和处理政府信息公开申请情况']);
+    const back = page.locator('[data-finding-id="T3-1:natural"]');
+    expect(await back.getAttribute('data-probe')).toBe('first');
+    expect(await page.locator('section[data-group="applications"]').getAttribute('data-probe')).toBe('first');
+    expect(await back.locator('.finding-msg').textContent()).toContain('右边是27，相差3');
+    expect(await back.getAttribute('class')).toBe('finding finding-warning');
+    expect(await back.locator('[data-action="explain"]').count()).toBe(1);
+    expect(await page.locator('#errors').textContent()).toBe('0 错误');
+    expect(await page.locator('#warnings').textContent()).toBe('2 提示');
+  });
+
   it('a click goes to the current finding; a warning opens the editor in its slot, and can be withdrawn', async () => {
     const page = await open();
     await update(page, many());

@@ -23,6 +23,9 @@ export const GROUPS: readonly { key: StepKey; title: string }[] = [
 
 export const SHOWN_PER_GROUP = 30;
 
+/** Items kept aside for reuse after they left the list (the newest ones). */
+const MAX_SPARE = 60;
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export interface FindingsViewHandlers {
@@ -98,6 +101,12 @@ export function groupFindings(findings: readonly Finding[]): Map<StepKey, Findin
 export class FindingsView {
   private readonly items = new Map<string, Item>();
   private readonly groups = new Map<StepKey, Group>();
+  /**
+   * Items and groups taken off the list, kept to be put back as they are: a cross-check error
+   * comes and goes as the clerk types, and putting its nodes back costs less than building them.
+   */
+  private readonly spareItems = new Map<string, Item>();
+  private readonly spareGroups = new Map<StepKey, Group>();
   private readonly expanded = new Set<StepKey>();
   private readonly none: HTMLElement;
   private findings: readonly Finding[] | null = null;
@@ -148,17 +157,18 @@ export class FindingsView {
         if (existing) {
           existing.el.remove();
           this.groups.delete(g.key);
+          this.spareGroups.set(g.key, existing);
         }
         continue;
       }
-      const group = existing ?? this.makeGroup(g.key, g.title);
+      const group = existing ?? this.spareGroup(g.key) ?? this.makeGroup(g.key, g.title);
       this.place(this.body, group.el, prevGroup);
       prevGroup = group.el;
       const shown = this.expanded.has(g.key) ? list : list.slice(0, SHOWN_PER_GROUP);
       let prevItem: HTMLElement | null = null;
       for (const f of shown) {
         seen.add(f.id);
-        const item = this.items.get(f.id) ?? this.makeItem(f.id);
+        const item = this.items.get(f.id) ?? this.spareItem(f.id) ?? this.makeItem(f.id);
         this.writeItem(item, f);
         this.place(group.ul, item.li, prevItem);
         prevItem = item.li;
@@ -172,6 +182,8 @@ export class FindingsView {
       if (!seen.has(id)) {
         item.li.remove();
         this.items.delete(id);
+        if (this.spareItems.size >= MAX_SPARE) this.spareItems.delete(this.spareItems.keys().next().value as string);
+        this.spareItems.set(id, item);
       }
     }
     if (findings.length === 0) {
@@ -224,6 +236,22 @@ export class FindingsView {
     if (counts.warnings.className !== warningsCls) counts.warnings.className = warningsCls;
     setText(counts.explained, explained > 0 ? `${explained} 已说明` : '');
     counts.explained.hidden = explained === 0;
+  }
+
+  private spareGroup(key: StepKey): Group | undefined {
+    const group = this.spareGroups.get(key);
+    if (!group) return undefined;
+    this.spareGroups.delete(key);
+    this.groups.set(key, group);
+    return group;
+  }
+
+  private spareItem(id: string): Item | undefined {
+    const item = this.spareItems.get(id);
+    if (!item) return undefined;
+    this.spareItems.delete(id);
+    this.items.set(id, item);
+    return item;
   }
 
   private makeGroup(key: StepKey, title: string): Group {
