@@ -11,3 +11,106 @@ export function setText(el: HTMLElement | null, text: string): void {
     if (node.data !== text) node.data = text;
   } else if (el.textContent !== text) el.textContent = text;
 }
+
+interface NumberText {
+  readonly text: string;
+  /** text.split(/(\d+)/): words at even places, numbers at odd places. */
+  readonly parts: readonly string[];
+  /** Per number (in order): its box, or null while it is part of the plain text. */
+  readonly boxes: readonly (HTMLSpanElement | null)[];
+  readonly childCount: number;
+}
+
+const numberTexts = new WeakMap<HTMLElement, NumberText>();
+const NUMBERS = /(\d+)/;
+
+const numberBox = (digits: string): HTMLSpanElement => {
+  const box = document.createElement('span');
+  box.className = 'num';
+  box.style.width = `${digits.length}ch`;
+  box.textContent = digits;
+  return box;
+};
+
+/** The character that may go with a number in its unbreakable group (none for white space). */
+const glue = (ch: string | undefined): string => (ch && !/\s/.test(ch) ? ch : '');
+
+/**
+ * Write `parts` with the numbers marked in `boxed` in boxes, the rest as plain text. A box goes
+ * into a no-wrap group with the characters right before and after it, so a line never breaks
+ * between a number and its brackets or punctuation (“(357)”, “357。”).
+ */
+function writeParts(el: HTMLElement, text: string, parts: readonly string[], boxed: readonly boolean[]): void {
+  const boxes: (HTMLSpanElement | null)[] = [];
+  const nodes: Node[] = [];
+  let plain = '';
+  let skip = 0; // characters of the next word already placed after a box
+  parts.forEach((p, i) => {
+    if (i % 2 === 0) {
+      plain += p.slice(skip);
+      skip = 0;
+    } else if (boxed[i >> 1]) {
+      const lead = glue(plain.at(-1));
+      plain = plain.slice(0, plain.length - lead.length);
+      const trail = glue(parts[i + 1]?.[0]);
+      skip = trail.length;
+      if (plain) nodes.push(document.createTextNode(plain));
+      plain = '';
+      const box = numberBox(p);
+      const group = document.createElement('span');
+      group.className = 'num-group';
+      if (lead) group.append(lead);
+      group.append(box);
+      if (trail) group.append(trail);
+      boxes.push(box);
+      nodes.push(group);
+    } else {
+      plain += p;
+      boxes.push(null);
+    }
+  });
+  if (plain) nodes.push(document.createTextNode(plain));
+  el.replaceChildren(...nodes);
+  numberTexts.set(el, { text, parts, boxes, childCount: nodes.length });
+}
+
+/**
+ * Write a message whose numbers follow the clerk's typing (“现在左边是24，右边是25，相差1。”) so that,
+ * from the second change on, a new number relays out only its own box and not the sentence around
+ * it: laying out a whole sentence of mixed Chinese, digits and punctuation again costs several
+ * times more. A message is first written as plain text (a new message costs no extra elements);
+ * when it comes again with the same words and other numbers, the numbers that changed are put in
+ * fixed-size, contained inline boxes (class `num`: as wide as their digits, one line high), and
+ * later only those boxes are written. The element's text is always `text`.
+ */
+export function setNumberText(el: HTMLElement | null, text: string): void {
+  if (!el) return;
+  const prev = numberTexts.get(el);
+  const intact = prev !== undefined && el.childNodes.length === prev.childCount;
+  if (intact && prev.text === text) return;
+  const parts = text.split(NUMBERS);
+  const sameWords = intact && prev.parts.length === parts.length && parts.every((p, i) => i % 2 === 1 || p === prev.parts[i]);
+  if (!sameWords) {
+    writeParts(el, text, parts, []);
+    return;
+  }
+  const changed = (i: number): boolean => parts[i] !== prev.parts[i];
+  let unboxedChange = false;
+  for (let i = 1; i < parts.length; i += 2) if (changed(i) && !prev.boxes[i >> 1]) unboxedChange = true;
+  if (unboxedChange) {
+    writeParts(el, text, parts, prev.boxes.map((b, n) => b !== null || changed(2 * n + 1)));
+    return;
+  }
+  for (let i = 1; i < parts.length; i += 2) {
+    if (!changed(i)) continue;
+    const box = prev.boxes[i >> 1]!;
+    (box.firstChild as Text).data = parts[i]!;
+    if (parts[i]!.length !== prev.parts[i]!.length) box.style.width = `${parts[i]!.length}ch`;
+  }
+  numberTexts.set(el, { ...prev, text, parts });
+}
+
+/** Forget how setNumberText wrote `el`: its next message is written as plain text. */
+export function resetNumberText(el: HTMLElement): void {
+  numberTexts.delete(el);
+}

@@ -13,7 +13,7 @@
  */
 import type { Finding } from '../../../core/checker/types';
 import { FORMAT } from '../../../core/format';
-import { setText } from '../common/dom';
+import { resetNumberText, setNumberText, setText } from '../common/dom';
 import { countBySection, isExplained, totalCounts, type StepKey } from './findings';
 
 export const GROUPS: readonly { key: StepKey; title: string }[] = [
@@ -251,6 +251,9 @@ export class FindingsView {
     if (!item) return undefined;
     this.spareItems.delete(id);
     this.items.set(id, item);
+    // Its message comes back as plain text: a returning item is laid out whole anyway, and plain
+    // text costs less than boxes (setNumberText boxes the numbers again as they change).
+    resetNumberText(item.msg);
     return item;
   }
 
@@ -297,7 +300,7 @@ export class FindingsView {
     if (li.dataset.findingRule !== f.rule) li.dataset.findingRule = f.rule;
     if (li.dataset.severity !== f.severity) li.dataset.severity = f.severity;
     setText(item.icon, iconOf(f));
-    setText(item.msg, f.message);
+    setNumberText(item.msg, f.message);
     setText(item.excerpt, f.text?.excerpt ? `“${f.text.excerpt}”` : '');
     this.writeExplain(item, f);
   }

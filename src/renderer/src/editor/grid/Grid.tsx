@@ -19,7 +19,7 @@ import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCel
 import { PasteDialog } from './PasteDialog';
 import { planPaste, type PastePlan } from './paste';
 import { blockToClipboard, clipboardBlock, formatValue, parseCellInput } from './values';
-import { setText } from '../../common/dom';
+import { setNumberText, setText } from '../../common/dom';
 
 export type MarkLevel = 'error' | 'warning' | 'explained';
 
@@ -869,7 +869,7 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
         if (finding.className !== cls) finding.className = cls;
         // Hidden by attribute, not by :empty (which restyles the element whenever its text changes).
         if (finding.hidden !== !mark) finding.hidden = !mark;
-        setText(finding, mark?.text ?? '');
+        setNumberText(finding, mark?.text ?? '');
       }
     };
     apply();

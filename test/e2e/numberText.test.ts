@@ -1,0 +1,96 @@
+/**
+ * setNumberText (common/dom.ts) in real Chromium: a message is first written as plain text; when
+ * it comes again with the same words, the numbers that changed are put in boxes (kept and only
+ * retexted afterwards), in no-wrap groups with the characters around them; the element's text is
+ * always the message.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { build, type Rollup } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, ROOT, type LaunchedBrowser } from './browser';
+import { CHROMIUM } from './fixture';
+
+/** The app's own stylesheet (the .num and .num-group rules), and a message box like the panel's. */
+const CSS = `${readFileSync(resolve(ROOT, 'src/renderer/src/styles.css'), 'utf8')}
+#m { width: 150px; font-size: 13px; line-height: 1.5; }`;
+
+const msg = (left: number, next: number): string => `“自然人”列：本年新收(24)+上年结转(0)应等于办理结果总计(24)+结转下年度(${next})，现在左边是24，右边是${left}，相差${left - 24}。`;
+
+interface Shape {
+  readonly text: string;
+  readonly boxes: string[];
+  readonly groups: string[];
+  readonly children: number;
+}
+
+describe.skipIf(!CHROMIUM)('setNumberText in Chromium', () => {
+  let browser: LaunchedBrowser;
+  let bundle: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    const out = (await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: ROOT,
+      build: { write: false, minify: false, lib: { entry: resolve(ROOT, 'src/renderer/src/common/dom.ts'), formats: ['iife'], name: 'DOMH' } },
+    })) as Rollup.RollupOutput[];
+    bundle = out[0]!.output[0].code;
+    browser = await launch(CHROMIUM!);
+    const context = await browser.newContext();
+    page = await context.newPage();
+    await page.setContent(`<!doctype html><meta charset="utf-8"><style>${CSS}</style><body><div id="m"></div>`);
+    await page.addScriptTag({ content: bundle });
+  });
+  afterAll(async () => browser?.close());
+
+  const write = (text: string): Promise<Shape> =>
+    page.evaluate((t) => {
+      const g = globalThis as unknown as {
+        DOMH: { setNumberText(el: unknown, text: string): void };
+        document: { getElementById(id: string): { textContent: string; childNodes: { length: number }; querySelectorAll(s: string): Iterable<{ textContent: string }> } };
+      };
+      const el = g.document.getElementById('m');
+      g.DOMH.setNumberText(el, t);
+      return {
+        text: el.textContent,
+        boxes: [...el.querySelectorAll('.num')].map((b) => b.textContent),
+        groups: [...el.querySelectorAll('.num-group')].map((b) => b.textContent),
+        children: el.childNodes.length,
+      };
+    }, text);
+
+  it('writes plain text first, boxes only the numbers that change, and keeps those boxes', async () => {
+    expect(await write(msg(25, 1))).toEqual({ text: msg(25, 1), boxes: [], groups: [], children: 1 });
+    // Same words, three numbers changed: boxed with the characters around them.
+    expect(await write(msg(27, 3))).toEqual({ text: msg(27, 3), boxes: ['3', '27', '3'], groups: ['(3)', '是27，', '差3。'], children: 6 });
+    await page.locator('#m .num').first().evaluate((el) => el.setAttribute('data-probe', 'kept'));
+    // The same numbers again: only the boxes' text changes (and their width with the digits).
+    expect(await write(msg(381, 357))).toEqual({ text: msg(381, 357), boxes: ['357', '381', '357'], groups: ['(357)', '是381，', '差357。'], children: 6 });
+    expect(await page.locator('#m .num').first().getAttribute('data-probe')).toBe('kept');
+    expect(await page.locator('#m .num').first().evaluate((el) => (el as unknown as { style: { width: string } }).style.width)).toBe('3ch');
+    // Another number changes too: boxed as well.
+    const other = msg(381, 357).replace('本年新收(24)', '本年新收(30)');
+    expect((await write(other)).boxes).toEqual(['30', '357', '381', '357']);
+    // Other words: written again as plain text.
+    expect(await write('表三“其他”列未填写。')).toEqual({ text: '表三“其他”列未填写。', boxes: [], groups: [], children: 1 });
+    expect(await write('')).toEqual({ text: '', boxes: [], groups: [], children: 0 });
+  });
+
+  it('never breaks a line between a number and its brackets or punctuation', async () => {
+    await write(msg(25, 1));
+    await write(msg(381, 357)); // numbers boxed
+    // At every width, each number stays on one line with the characters around it.
+    for (let width = 110; width <= 330; width += 2) {
+      const split = await page.locator('#m').evaluate((el, w) => {
+        (el as unknown as { style: { width: string } }).style.width = `${w}px`;
+        const groups = [...(el as unknown as { querySelectorAll(s: string): Iterable<{ textContent: string; getClientRects(): { length: number } }> }).querySelectorAll('.num-group')];
+        return groups.filter((g) => g.getClientRects().length > 1).map((g) => g.textContent);
+      }, width);
+      expect(split, `width ${width}px`).toEqual([]);
+    }
+    expect(await page.locator('#m').textContent()).toBe(msg(381, 357));
+  });
+});
