@@ -162,3 +162,18 @@ export async function openPage(context: BrowserContext, url: string): Promise<{ 
   await page.waitForSelector('body[data-ready="true"]');
   return { page, errors };
 }
+
+/**
+ * One renderer module bundled by Vite into a script for a page (a global named `name`), to test a
+ * part of the renderer on its own in Chromium.
+ */
+export async function bundleModule(entry: string, name: string): Promise<string> {
+  const { build } = await import('vite');
+  const out = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: ROOT,
+    build: { write: false, minify: false, lib: { entry: resolve(ROOT, entry), formats: ['iife'], name } },
+  })) as import('vite').Rollup.RollupOutput[];
+  return out[0]!.output[0].code;
+}

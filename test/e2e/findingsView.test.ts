@@ -4,12 +4,10 @@
  * counts, more than SHOWN_PER_GROUP in a group, items kept while only messages change, clicks, and
  * the explanation editor's slot.
  */
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build, type Rollup } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/checker/types';
-import { launch, ROOT, type LaunchedBrowser } from './browser';
+import { bundleModule, launch, type LaunchedBrowser } from './browser';
 import { CHROMIUM } from './fixture';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><body>
@@ -56,13 +54,7 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const out = (await build({
-      configFile: false,
-      logLevel: 'silent',
-      root: ROOT,
-      build: { write: false, minify: false, lib: { entry: resolve(ROOT, 'src/renderer/src/editor/findingsView.ts'), formats: ['iife'], name: 'FV' } },
-    })) as Rollup.RollupOutput[];
-    bundle = out[0]!.output[0].code;
+    bundle = await bundleModule('src/renderer/src/editor/findingsView.ts', 'FV');
     browser = await launch(CHROMIUM!);
   });
   afterAll(async () => browser?.close());

@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build, type Rollup } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, type LaunchedBrowser } from './browser';
+import { bundleModule, launch, ROOT, type LaunchedBrowser } from './browser';
 import { CHROMIUM } from './fixture';
 
 /** The app's own stylesheet (the .num and .num-group rules), and a message box like the panel's. */
@@ -31,13 +30,7 @@ describe.skipIf(!CHROMIUM)('setNumberText in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const out = (await build({
-      configFile: false,
-      logLevel: 'silent',
-      root: ROOT,
-      build: { write: false, minify: false, lib: { entry: resolve(ROOT, 'src/renderer/src/common/dom.ts'), formats: ['iife'], name: 'DOMH' } },
-    })) as Rollup.RollupOutput[];
-    bundle = out[0]!.output[0].code;
+    bundle = await bundleModule('src/renderer/src/common/dom.ts', 'DOMH');
     browser = await launch(CHROMIUM!);
     const context = await browser.newContext();
     page = await context.newPage();
