@@ -439,6 +439,15 @@ describe('textMemo (text-only work reused between checks)', () => {
     memo('x', 'fgh'); // 'abc' is the oldest of tag x: dropped
     memo('x', 'abc');
     expect(calls).toEqual(['x|abc', 'y|abc', 'x|de', 'x|fgh', 'x|abc']);
+    // At most maxTags tags are kept: the oldest goes.
+    const few = textMemo((tag, text) => `${tag}${text}`.length, 32, 2);
+    const n0 = calls.length;
+    const counted = textMemo((tag, text) => {
+      calls.push(`${tag}|${text}`);
+      return few(tag, text);
+    }, 32, 2);
+    for (const tag of ['a', 'b', 'c', 'a']) counted(tag, 't');
+    expect(calls.slice(n0)).toEqual(['a|t', 'b|t', 'c|t', 'a|t']);
   });
 
   it('a changed text is checked again (topics, citations, stated numbers)', () => {

@@ -165,4 +165,29 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
     await update(page, many().slice(1));
     expect(await calls(page)).toEqual([['editing', null, null, null]]);
   });
+
+  it('a warning whose editor was open comes back (the same finding object) with its buttons, not an empty slot', async () => {
+    const page = await open();
+    // The findings live in the page, so the very same objects can be shown again (as the checker's
+    // text memo hands back the same warning after an undo).
+    await page.evaluate((fs) => {
+      const g = globalThis as unknown as { __all: unknown[]; __view: { update(x: unknown): void } };
+      g.__all = fs;
+      g.__view.update(g.__all);
+    }, many());
+    await page.locator('[data-finding-id="S-4:x"] [data-action="explain"]').click();
+    expect(await page.locator('[data-finding-id="S-4:x"] .finding-explain-edit').count()).toBe(1);
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { __all: unknown[]; __view: { update(x: unknown): void } };
+      g.__view.update(g.__all.slice(1));
+      g.__view.update(g.__all);
+    });
+    const back = page.locator('[data-finding-id="S-4:x"]');
+    expect(await back.locator('.finding-explain-edit').count()).toBe(0);
+    expect(await back.locator('[data-action="explain"]').count()).toBe(1);
+    expect(await calls(page)).toEqual([
+      ['editing', 'S-4:x', '', 'S-4:x'],
+      ['editing', null, null, null],
+    ]);
+  });
 });

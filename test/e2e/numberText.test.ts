@@ -72,6 +72,14 @@ describe.skipIf(!CHROMIUM)('setNumberText in Chromium', () => {
     expect(await write('')).toEqual({ text: '', boxes: [], groups: [], children: 0 });
   });
 
+  it('keeps a character outside the BMP whole next to a number', async () => {
+    await write('');
+    await write('正文说“𠀀𠀁25件”，表三为24件。');
+    const shape = await write('正文说“𠀀𠀁26件”，表三为24件。');
+    expect(shape.text).toBe('正文说“𠀀𠀁26件”，表三为24件。');
+    expect(shape.groups).toEqual(['𠀁26件']);
+  });
+
   it('never breaks a line between a number and its brackets or punctuation', async () => {
     await write(msg(25, 1));
     await write(msg(381, 357)); // numbers boxed

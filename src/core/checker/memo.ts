@@ -7,11 +7,14 @@
  * its hash, so the same text string costs O(1) to find again, where a key built per check (e.g.
  * JSON of the settings and the text) is a new long string hashed and compared in full each time.
  */
-export function textMemo<T>(compute: (tag: string, text: string) => T, max = 32): (tag: string, text: string) => T {
+export function textMemo<T>(compute: (tag: string, text: string) => T, max = 32, maxTags = 64): (tag: string, text: string) => T {
   const byTag = new Map<string, Map<string, T>>();
   return (tag, text) => {
     let cache = byTag.get(tag);
-    if (!cache) byTag.set(tag, (cache = new Map()));
+    if (!cache) {
+      if (byTag.size >= maxTags) byTag.delete(byTag.keys().next().value as string);
+      byTag.set(tag, (cache = new Map()));
+    }
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
     const value = compute(tag, text);

@@ -34,6 +34,12 @@ const numberBox = (digits: string): HTMLSpanElement => {
 
 /** The character that may go with a number in its unbreakable group (none for white space). */
 const glue = (ch: string | undefined): string => (ch && !/\s/.test(ch) ? ch : '');
+/** The last and the first character of a text, whole (a character outside the BMP is two code units). */
+const lastChar = (s: string): string | undefined => /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^])$/.exec(s)?.[0];
+const firstChar = (s: string | undefined): string | undefined => {
+  const cp = s?.codePointAt(0);
+  return cp === undefined ? undefined : String.fromCodePoint(cp);
+};
 
 /**
  * Write `parts` with the numbers marked in `boxed` in boxes, the rest as plain text. A box goes
@@ -50,9 +56,9 @@ function writeParts(el: HTMLElement, text: string, parts: readonly string[], box
       plain += p.slice(skip);
       skip = 0;
     } else if (boxed[i >> 1]) {
-      const lead = glue(plain.at(-1));
+      const lead = glue(lastChar(plain));
       plain = plain.slice(0, plain.length - lead.length);
-      const trail = glue(parts[i + 1]?.[0]);
+      const trail = glue(firstChar(parts[i + 1]));
       skip = trail.length;
       if (plain) nodes.push(document.createTextNode(plain));
       plain = '';

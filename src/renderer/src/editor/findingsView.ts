@@ -201,9 +201,15 @@ export class FindingsView {
     if (this.editingId === null) return;
     const id = this.editingId;
     this.editingId = null;
-    const item = this.items.get(id);
+    const item = this.items.get(id) ?? this.spareItems.get(id);
     const f = this.find(id);
     if (item && f) this.writeExplain(item, f);
+    else if (item) {
+      // Its finding is gone: drop the editor's slot (the item is drawn afresh if it comes back).
+      item.explainEl?.remove();
+      item.explainEl = null;
+      item.explainKey = '';
+    }
     this.handlers.editing(null);
   }
 
@@ -251,8 +257,10 @@ export class FindingsView {
     if (!item) return undefined;
     this.spareItems.delete(id);
     this.items.set(id, item);
-    // Its message comes back as plain text: a returning item is laid out whole anyway, and plain
-    // text costs less than boxes (setNumberText boxes the numbers again as they change).
+    // Drawn afresh (its finding may come back as the very object it last showed), its message as
+    // plain text: a returning item is laid out whole anyway, and plain text costs less than boxes
+    // (setNumberText boxes the numbers again as they change).
+    item.finding = null;
     resetNumberText(item.msg);
     return item;
   }

@@ -680,7 +680,7 @@ export const Grid = memo(function Grid(props: GridProps) {
     const wrap = wrapRef.current;
     if (!wrap) return;
     const listener = (e: KeyboardEvent): void => {
-      if (!(e.target instanceof Node) || !wrap.contains(e.target)) return;
+      if (e.defaultPrevented || !(e.target instanceof Node) || !wrap.contains(e.target)) return;
       keyHandler.current(e);
       if (e.defaultPrevented) e.stopPropagation();
     };
