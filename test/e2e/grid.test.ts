@@ -286,6 +286,27 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await page.keyboard.press('F2');
     await page.keyboard.type('3');
     expect((await cellTexts(page, ['a.new.natural']))['a.new.natural']).toBe('123');
+    // The <input> lies exactly over the cell (placed by the cell's contained box, not by the td:
+    // a positioned or clipping td would get a paint layer, for each of ~170 cells) and lets the
+    // cell's editing ring show through.
+    const tdBox = (await cell(page, 'a.new.natural').boundingBox())!;
+    const inputBox = (await page.locator('[data-cell-input="a.new.natural"]').boundingBox())!;
+    const overlay = {
+      dx: Math.abs(tdBox.x - inputBox.x) + Math.abs(tdBox.x + tdBox.width - inputBox.x - inputBox.width),
+      dy: Math.abs(tdBox.y - inputBox.y) + Math.abs(tdBox.y + tdBox.height - inputBox.y - inputBox.height),
+      ...(await page.evaluate(() => {
+        const w = globalThis as unknown as PageGlobals;
+        const td = w.getComputedStyle(w.document.querySelector('td[data-cell="a.new.natural"]')!);
+        return {
+          td: `${td.position} ${td.overflow}`,
+          background: w.getComputedStyle(w.document.querySelector('[data-cell-input="a.new.natural"]')!).backgroundColor,
+        };
+      })),
+    };
+    expect(overlay.dx).toBeLessThanOrEqual(3); // the td's right border only
+    expect(overlay.dy).toBeLessThanOrEqual(3); // the td's bottom border only
+    expect(overlay.td).toBe('static visible');
+    expect(overlay.background).toBe('rgba(0, 0, 0, 0)');
     await page.keyboard.press('Escape');
     expect((await cellTexts(page, ['a.new.natural']))['a.new.natural']).toBe('12');
     // A total cannot be typed into.

@@ -75,6 +75,17 @@ describe.skipIf(!CHROMIUM)('screens at 1366×768', () => {
     await page.keyboard.press('Enter');
     await cell(page, 'a.new.natural').click();
     await shot(page, '20-table3-typed');
+    // Editing in place: the <input> of F2 over the cell, and a money cell (表二) with its unit.
+    await page.keyboard.press('F2');
+    await page.locator('[data-cell-input="a.new.natural"]').waitFor();
+    await shot(page, '20b-table3-f2-input');
+    await page.keyboard.press('Escape');
+    await gotoStep(page, 'proactive');
+    await cell(page, 'p.fees').click();
+    await page.keyboard.type('1.5');
+    await shot(page, '20c-table2-money-typing');
+    await page.keyboard.press('Escape');
+    await gotoStep(page, 'applications');
 
     // The paste refusal dialog.
     await cell(page, 'a.open.natural').click();
