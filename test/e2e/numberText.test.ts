@@ -72,6 +72,23 @@ describe.skipIf(!CHROMIUM)('setNumberText in Chromium', () => {
     expect(await write('')).toEqual({ text: '', boxes: [], groups: [], children: 0 });
   });
 
+  it('boxes a message that comes back with the same words at once', async () => {
+    // A new element: nothing kept from the tests before.
+    await page.locator('#m').evaluate((el) => {
+      const fresh = el.cloneNode(false);
+      el.replaceWith(fresh);
+    });
+    await write(msg(25, 1));
+    expect((await write(msg(27, 3))).boxes).toEqual(['3', '27', '3']); // boxed on the second write
+    // The message goes (another one, then none) and comes back with other numbers: boxed at once,
+    // the same numbers as before.
+    expect((await write('表三“其他”列未填写。')).boxes).toEqual([]);
+    expect(await write('')).toEqual({ text: '', boxes: [], groups: [], children: 0 });
+    expect(await write(msg(30, 6))).toEqual({ text: msg(30, 6), boxes: ['6', '30', '6'], groups: ['(6)', '是30，', '差6。'], children: 6 });
+    // Only those: a message with other words is still written plain.
+    expect((await write('正文说25件，表三为24件。')).boxes).toEqual([]);
+  });
+
   it('keeps a character outside the BMP whole next to a number', async () => {
     await write('');
     await write('正文说“𠀀𠀁25件”，表三为24件。');

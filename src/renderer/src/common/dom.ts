@@ -19,6 +19,17 @@ interface NumberText {
   /** Per number (in order): its box, or null while it is part of the plain text. */
   readonly boxes: readonly (HTMLSpanElement | null)[];
   readonly childCount: number;
+  /**
+   * The words and boxed numbers of the last message written with boxes: when a message with those
+   * words comes back (a cross-check error that went away while the clerk typed, and returns), its
+   * numbers are boxed at once instead of on the keystroke after.
+   */
+  readonly kept: Template | null;
+}
+
+interface Template {
+  readonly parts: readonly string[];
+  readonly boxed: readonly boolean[];
 }
 
 const numberTexts = new WeakMap<HTMLElement, NumberText>();
@@ -46,7 +57,7 @@ const firstChar = (s: string | undefined): string | undefined => {
  * into a no-wrap group with the characters right before and after it, so a line never breaks
  * between a number and its brackets or punctuation (“(357)”, “357。”).
  */
-function writeParts(el: HTMLElement, text: string, parts: readonly string[], boxed: readonly boolean[]): void {
+function writeParts(el: HTMLElement, text: string, parts: readonly string[], boxed: readonly boolean[], kept: Template | null): void {
   const boxes: (HTMLSpanElement | null)[] = [];
   const nodes: Node[] = [];
   let plain = '';
@@ -77,8 +88,12 @@ function writeParts(el: HTMLElement, text: string, parts: readonly string[], box
   });
   if (plain) nodes.push(document.createTextNode(plain));
   el.replaceChildren(...nodes);
-  numberTexts.set(el, { text, parts, boxes, childCount: nodes.length });
+  numberTexts.set(el, { text, parts, boxes, childCount: nodes.length, kept: boxes.some((b) => b !== null) ? { parts, boxed } : kept });
 }
+
+/** The same words (the parts between the numbers), and as many numbers. */
+const sameWords = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((p, i) => i % 2 === 1 || p === b[i]);
 
 /**
  * Write a message whose numbers follow the clerk's typing (“现在左边是24，右边是25，相差1。”) so that,
@@ -87,7 +102,8 @@ function writeParts(el: HTMLElement, text: string, parts: readonly string[], box
  * times more. A message is first written as plain text (a new message costs no extra elements);
  * when it comes again with the same words and other numbers, the numbers that changed are put in
  * fixed-size, contained inline boxes (class `num`: as wide as their digits, one line high), and
- * later only those boxes are written. The element's text is always `text`.
+ * later only those boxes are written. A message that had boxes and comes back after another (or
+ * none) gets its boxes at once. The element's text is always `text`.
  */
 export function setNumberText(el: HTMLElement | null, text: string): void {
   if (!el) return;
@@ -95,16 +111,16 @@ export function setNumberText(el: HTMLElement | null, text: string): void {
   const intact = prev !== undefined && el.childNodes.length === prev.childCount;
   if (intact && prev.text === text) return;
   const parts = text.split(NUMBERS);
-  const sameWords = intact && prev.parts.length === parts.length && parts.every((p, i) => i % 2 === 1 || p === prev.parts[i]);
-  if (!sameWords) {
-    writeParts(el, text, parts, []);
+  if (!intact || !sameWords(prev.parts, parts)) {
+    const kept = prev?.kept ?? null;
+    writeParts(el, text, parts, kept && sameWords(kept.parts, parts) ? kept.boxed : [], kept);
     return;
   }
   const changed = (i: number): boolean => parts[i] !== prev.parts[i];
   let unboxedChange = false;
   for (let i = 1; i < parts.length; i += 2) if (changed(i) && !prev.boxes[i >> 1]) unboxedChange = true;
   if (unboxedChange) {
-    writeParts(el, text, parts, prev.boxes.map((b, n) => b !== null || changed(2 * n + 1)));
+    writeParts(el, text, parts, prev.boxes.map((b, n) => b !== null || changed(2 * n + 1)), prev.kept);
     return;
   }
   for (let i = 1; i < parts.length; i += 2) {
@@ -114,9 +130,4 @@ export function setNumberText(el: HTMLElement | null, text: string): void {
     if (parts[i]!.length !== prev.parts[i]!.length) box.style.width = `${parts[i]!.length}ch`;
   }
   numberTexts.set(el, { ...prev, text, parts });
-}
-
-/** Forget how setNumberText wrote `el`: its next message is written as plain text. */
-export function resetNumberText(el: HTMLElement): void {
-  numberTexts.delete(el);
 }

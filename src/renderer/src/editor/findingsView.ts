@@ -13,7 +13,7 @@
  */
 import type { Finding } from '../../../core/checker/types';
 import { FORMAT } from '../../../core/format';
-import { resetNumberText, setNumberText, setText } from '../common/dom';
+import { setNumberText, setText } from '../common/dom';
 import { countBySection, isExplained, totalCounts, type StepKey } from './findings';
 
 export const GROUPS: readonly { key: StepKey; title: string }[] = [
@@ -257,11 +257,9 @@ export class FindingsView {
     if (!item) return undefined;
     this.spareItems.delete(id);
     this.items.set(id, item);
-    // Drawn afresh (its finding may come back as the very object it last showed), its message as
-    // plain text: a returning item is laid out whole anyway, and plain text costs less than boxes
-    // (setNumberText boxes the numbers again as they change).
+    // Drawn afresh (its finding may come back as the very object it last showed); its message
+    // keeps the number boxes it had, so only the numbers are written when the words are the same.
     item.finding = null;
-    resetNumberText(item.msg);
     return item;
   }
 
