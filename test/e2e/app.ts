@@ -163,5 +163,5 @@ export async function cellTexts(page: Page, ids: readonly string[]): Promise<Rec
 
 /** Ids of the findings shown in the panel. */
 export async function findingRules(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="findings"] [data-finding-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id') ?? ''));
+  return page.locator('[data-testid="findings"] [data-finding-rule]:not([data-gone])').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id') ?? ''));
 }

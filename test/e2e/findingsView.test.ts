@@ -4,13 +4,16 @@
  * counts, more than SHOWN_PER_GROUP in a group, items kept while only messages change, clicks, and
  * the explanation editor's slot.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/checker/types';
-import { bundleModule, launch, type LaunchedBrowser } from './browser';
+import { bundleModule, launch, ROOT, type LaunchedBrowser } from './browser';
 import { CHROMIUM } from './fixture';
 
-const PAGE = `<!doctype html><meta charset="utf-8"><body>
+/** With the app's stylesheet: items that left the list are hidden by its [data-gone] rules. */
+const PAGE = `<!doctype html><meta charset="utf-8"><style>${readFileSync(resolve(ROOT, 'src/renderer/src/styles.css'), 'utf8')}</style><body>
 <aside id="panel"><header><span id="errors"></span><span id="warnings"></span><span id="explained" hidden></span></header><div id="body"></div></aside>`;
 
 /** What the page's test harness exposes: the view, and the handler calls it made. */
@@ -44,8 +47,9 @@ const many = (suffix = ''): Finding[] => [
 ];
 
 const update = (page: Page, findings: readonly Finding[]): Promise<void> => page.evaluate((fs) => (globalThis as unknown as { __view: { update(x: unknown): void } }).__view.update(fs), findings);
-const ids = (page: Page): Promise<string[]> => page.locator('#body [data-finding-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id')!));
-const groups = (page: Page): Promise<string[]> => page.locator('#body section h4').allTextContents();
+/** The items and groups shown (those that left the list stay in it, hidden, marked data-gone). */
+const ids = (page: Page): Promise<string[]> => page.locator('#body [data-finding-id]:not([data-gone])').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id')!));
+const groups = (page: Page): Promise<string[]> => page.locator('#body section:not([data-gone]) h4').allTextContents();
 const calls = (page: Page): Promise<unknown[][]> => page.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls.splice(0));
 
 describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
@@ -99,7 +103,7 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
     next.push(f('X-1:p2', 'applications', 'warning', '正文说本年新收25件，表三为24件'));
     await update(page, next);
     expect(await groups(page)).toEqual(['一、总体情况', '三、收到和处理政府信息公开申请情况']);
-    expect(await page.locator('[data-finding-id="B-1:unit"]').count()).toBe(0);
+    expect(await page.locator('[data-finding-id="B-1:unit"]:visible').count()).toBe(0);
     expect(await page.locator('[data-finding-id="V-1:a3"]').getAttribute('data-probe')).toBe('kept');
     expect(await page.locator('#errors').textContent()).toBe('35 错误');
     expect(await page.locator('#warnings').textContent()).toBe('1 提示');
@@ -109,7 +113,7 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
 
     await update(page, []);
     expect(await ids(page)).toEqual([]);
-    expect(await page.locator('#body').textContent()).toBe('✓ 没有发现问题');
+    expect(await page.locator('#body > :visible').allTextContents()).toEqual(['✓ 没有发现问题']);
     expect(await page.locator('#errors').getAttribute('class')).toBe('count count-zero');
   });
 
@@ -121,8 +125,19 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
     await page.locator('[data-finding-id="T3-1:natural"]').evaluate((el) => el.setAttribute('data-probe', 'first'));
     await page.locator('section[data-group="applications"]').evaluate((el) => el.setAttribute('data-probe', 'first'));
     await update(page, [f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核')]);
-    expect(await page.locator('[data-finding-id="T3-1:natural"]').count()).toBe(0);
     expect(await groups(page)).toEqual(['一、总体情况']);
+    // Gone: kept in place but not seen, not focusable, out of the accessibility tree.
+    const gone = page.locator('[data-finding-id="T3-1:natural"]');
+    expect(await gone.isVisible()).toBe(false);
+    expect(await gone.evaluate((el) => el.getBoundingClientRect().height)).toBe(0);
+    expect(await page.locator('section[data-group="applications"]').evaluate((el) => el.getBoundingClientRect().height)).toBe(0);
+    expect(await gone.getAttribute('aria-hidden')).toBe('true');
+    expect(
+      await gone.locator('.finding-msg').evaluate((el) => {
+        (el as unknown as { focus(): void }).focus();
+        return el.ownerDocument.activeElement === el;
+      }),
+    ).toBe(false);
     await update(page, [f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核'), cross(27, 'warning')]);
     expect(await groups(page)).toEqual(['一、总体情况', '三、收到和处理政府信息公开申请情况']);
     const back = page.locator('[data-finding-id="T3-1:natural"]');
@@ -130,9 +145,22 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
     expect(await page.locator('section[data-group="applications"]').getAttribute('data-probe')).toBe('first');
     expect(await back.locator('.finding-msg').textContent()).toContain('右边是27，相差3');
     expect(await back.getAttribute('class')).toBe('finding finding-warning');
+    expect(await back.isVisible()).toBe(true);
+    expect(await back.getAttribute('aria-hidden')).toBeNull();
     expect(await back.locator('[data-action="explain"]').count()).toBe(1);
     expect(await page.locator('#errors').textContent()).toBe('0 错误');
     expect(await page.locator('#warnings').textContent()).toBe('2 提示');
+  });
+
+  it('keeps at most 60 items that left the list, the newest', async () => {
+    const page = await open();
+    const batch = (from: number): Finding[] => Array.from({ length: 25 }, (_, i) => f(`V-1:b${from + i}`, 'applications', 'error', `第${from + i}项`));
+    for (let k = 0; k < 4; k++) await update(page, batch(k * 25)); // 100 items, 75 of them gone
+    expect(await ids(page)).toHaveLength(25);
+    expect(await page.locator('#body [data-gone][data-finding-id]').count()).toBe(60);
+    // The oldest went for good, the newest are kept.
+    expect(await page.locator('[data-finding-id="V-1:b0"]').count()).toBe(0);
+    expect(await page.locator('[data-finding-id="V-1:b74"]').count()).toBe(1);
   });
 
   it('a click goes to the current finding; a warning opens the editor in its slot, and can be withdrawn', async () => {

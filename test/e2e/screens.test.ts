@@ -97,12 +97,12 @@ describe.skipIf(!CHROMIUM)('screens at 1366×768', () => {
 
     // Findings: a warning being kept with a written explanation.
     await gotoStep(page, 'overview');
-    const warning = page.locator('[data-testid="findings"] [data-severity="warning"]').first();
+    const warning = page.locator('[data-testid="findings"] [data-severity="warning"]:not([data-gone])').first();
     await warning.locator('[data-action="explain"]').click();
     await page.locator('[data-field="explanation"]').fill('本单位为县级人民政府，社会评议工作由市政府统一组织，本年度未单独开展。');
     await shot(page, '22-findings-explain');
     await page.locator('[data-action="save-explanation"]').click();
-    const kept = page.locator('[data-testid="findings"] .finding-explained').first();
+    const kept = page.locator('[data-testid="findings"] .finding-explained:not([data-gone])').first();
     await expect.poll(() => kept.textContent()).toContain('说明：本单位为县级人民政府');
     expect(await page.locator('[data-testid="findings"] .count-explained').textContent()).toBe('1 已说明');
     await shot(page, '22b-findings-explained');

@@ -23,8 +23,8 @@ export const GROUPS: readonly { key: StepKey; title: string }[] = [
 
 export const SHOWN_PER_GROUP = 30;
 
-/** Items kept aside for reuse after they left the list (the newest ones). */
-const MAX_SPARE = 60;
+/** Items kept (hidden) for reuse after they left the list: at most this many, the newest. */
+const MAX_GONE = 60;
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -46,13 +46,34 @@ interface Item {
   explainEl: HTMLElement | null;
   explainKey: string;
   finding: Finding | null;
+  /** Left the list: kept in place, hidden (data-gone), until its finding comes back. */
+  gone: boolean;
 }
 
 interface Group {
   readonly el: HTMLElement;
   readonly ul: HTMLUListElement;
   readonly more: HTMLButtonElement;
+  gone: boolean;
 }
+
+/**
+ * Hide a node that left the list, or show it again. CSS makes [data-gone] content-visibility:
+ * hidden (its contents can be neither seen nor focused, and leave the accessibility tree) and
+ * aria-hidden takes the node itself out of it. (inert would do the same but restyles the whole
+ * subtree each time.)
+ */
+function setGone(node: HTMLElement, gone: boolean): void {
+  if (gone) {
+    node.dataset.gone = '';
+    node.setAttribute('aria-hidden', 'true');
+  } else {
+    delete node.dataset.gone;
+    node.removeAttribute('aria-hidden');
+  }
+}
+
+const isGone = (node: Node): boolean => (node as HTMLElement).dataset?.gone !== undefined;
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
@@ -99,14 +120,17 @@ export function groupFindings(findings: readonly Finding[]): Map<StepKey, Findin
 }
 
 export class FindingsView {
+  /**
+   * Every item and group drawn, shown or gone. One that leaves the list stays where it was,
+   * hidden with its rendering kept (content-visibility: hidden): a cross-check error comes
+   * and goes as the clerk types, and showing it again — its message's words unchanged, only
+   * its number boxes written — costs a fraction of building it or putting its nodes back, which
+   * lays them out again whole.
+   */
   private readonly items = new Map<string, Item>();
   private readonly groups = new Map<StepKey, Group>();
-  /**
-   * Items and groups taken off the list, kept to be put back as they are: a cross-check error
-   * comes and goes as the clerk types, and putting its nodes back costs less than building them.
-   */
-  private readonly spareItems = new Map<string, Item>();
-  private readonly spareGroups = new Map<StepKey, Group>();
+  /** Ids of the gone items, oldest first (at most MAX_GONE are kept). */
+  private readonly goneItems = new Set<string>();
   private readonly expanded = new Set<StepKey>();
   private readonly none: HTMLElement;
   private findings: readonly Finding[] | null = null;
@@ -140,7 +164,7 @@ export class FindingsView {
       // table changes a message with nearly every keystroke): write those, nothing else.
       for (const f of findings) {
         const item = this.items.get(f.id);
-        if (item) this.writeItem(item, f);
+        if (item && !item.gone) this.writeItem(item, f);
       }
       return;
     }
@@ -154,37 +178,45 @@ export class FindingsView {
       const list = byGroup.get(g.key);
       const existing = this.groups.get(g.key);
       if (!list) {
-        if (existing) {
-          existing.el.remove();
-          this.groups.delete(g.key);
-          this.spareGroups.set(g.key, existing);
+        if (existing && !existing.gone) {
+          existing.gone = true;
+          setGone(existing.el, true);
         }
         continue;
       }
-      const group = existing ?? this.spareGroup(g.key) ?? this.makeGroup(g.key, g.title);
+      const group = existing ?? this.makeGroup(g.key, g.title);
+      if (group.gone) {
+        group.gone = false;
+        setGone(group.el, false);
+      }
       this.place(this.body, group.el, prevGroup);
       prevGroup = group.el;
       const shown = this.expanded.has(g.key) ? list : list.slice(0, SHOWN_PER_GROUP);
       let prevItem: HTMLElement | null = null;
       for (const f of shown) {
         seen.add(f.id);
-        const item = this.items.get(f.id) ?? this.spareItem(f.id) ?? this.makeItem(f.id);
+        const item = this.items.get(f.id) ?? this.makeItem(f.id);
+        if (item.gone) this.comeBack(item, f.id);
         this.writeItem(item, f);
         this.place(group.ul, item.li, prevItem);
         prevItem = item.li;
       }
-      while (group.ul.lastElementChild && group.ul.lastElementChild !== prevItem) group.ul.lastElementChild.remove();
       const rest = list.length - shown.length;
       group.more.hidden = rest <= 0;
       if (rest > 0) setText(group.more, `显示其余 ${rest} 条`);
     }
     for (const [id, item] of this.items) {
-      if (!seen.has(id)) {
-        item.li.remove();
-        this.items.delete(id);
-        if (this.spareItems.size >= MAX_SPARE) this.spareItems.delete(this.spareItems.keys().next().value as string);
-        this.spareItems.set(id, item);
-      }
+      if (item.gone || seen.has(id)) continue;
+      item.gone = true;
+      setGone(item.li, true);
+      this.goneItems.add(id);
+    }
+    // Too many kept: drop the oldest for good.
+    for (const id of this.goneItems) {
+      if (this.goneItems.size <= MAX_GONE) break;
+      this.goneItems.delete(id);
+      this.items.get(id)?.li.remove();
+      this.items.delete(id);
     }
     if (findings.length === 0) {
       if (this.none.parentNode !== this.body) this.body.prepend(this.none);
@@ -201,9 +233,9 @@ export class FindingsView {
     if (this.editingId === null) return;
     const id = this.editingId;
     this.editingId = null;
-    const item = this.items.get(id) ?? this.spareItems.get(id);
+    const item = this.items.get(id);
     const f = this.find(id);
-    if (item && f) this.writeExplain(item, f);
+    if (item && !item.gone && f) this.writeExplain(item, f);
     else if (item) {
       // Its finding is gone: drop the editor's slot (the item is drawn afresh if it comes back).
       item.explainEl?.remove();
@@ -222,10 +254,14 @@ export class FindingsView {
     if (item.explainEl) this.handlers.editing({ finding: f, slot: item.explainEl, initial: f.explanation ?? '' });
   }
 
-  /** Put `node` into `parent` right after `prev` (first when null), moving it only if needed. */
+  /**
+   * Put `node` into `parent` after `prev` (first when null), with only gone nodes between them,
+   * moving it only if needed (a moved node is laid out again whole).
+   */
   private place(parent: HTMLElement, node: HTMLElement, prev: HTMLElement | null): void {
-    const want = prev ? prev.nextSibling : parent.firstChild;
-    if (node.parentNode === parent && (node === want || node.previousSibling === prev)) return;
+    let want = prev ? prev.nextSibling : parent.firstChild;
+    while (want && want !== node && isGone(want)) want = want.nextSibling;
+    if (node === want) return;
     parent.insertBefore(node, want);
   }
 
@@ -244,23 +280,14 @@ export class FindingsView {
     counts.explained.hidden = explained === 0;
   }
 
-  private spareGroup(key: StepKey): Group | undefined {
-    const group = this.spareGroups.get(key);
-    if (!group) return undefined;
-    this.spareGroups.delete(key);
-    this.groups.set(key, group);
-    return group;
-  }
-
-  private spareItem(id: string): Item | undefined {
-    const item = this.spareItems.get(id);
-    if (!item) return undefined;
-    this.spareItems.delete(id);
-    this.items.set(id, item);
+  /** A gone item's finding is back: shown again, drawn afresh. */
+  private comeBack(item: Item, id: string): void {
+    item.gone = false;
+    setGone(item.li, false);
+    this.goneItems.delete(id);
     // Drawn afresh (its finding may come back as the very object it last showed); its message
     // keeps the number boxes it had, so only the numbers are written when the words are the same.
     item.finding = null;
-    return item;
   }
 
   private makeGroup(key: StepKey, title: string): Group {
@@ -270,7 +297,7 @@ export class FindingsView {
     const more = linkButton('', 'more');
     more.hidden = true;
     section.append(el('h4', undefined, title), ul, more);
-    const group = { el: section, ul, more };
+    const group = { el: section, ul, more, gone: false };
     this.groups.set(key, group);
     return group;
   }
@@ -290,7 +317,7 @@ export class FindingsView {
     text.append(msg, excerpt);
     button.append(icon, text);
     li.append(button);
-    const item: Item = { li, icon, msg, excerpt, explainEl: null, explainKey: '', finding: null };
+    const item: Item = { li, icon, msg, excerpt, explainEl: null, explainKey: '', finding: null, gone: false };
     this.items.set(id, item);
     return item;
   }
