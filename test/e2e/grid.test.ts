@@ -78,7 +78,9 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await page.keyboard.press('Enter');
     await finding(page, 'T3-1:natural').waitFor({ state: 'detached' });
     expect(await cell(page, 'a.next.natural').getAttribute('class')).not.toContain('v-error');
-    expect(await page.getByTestId('grid-status').textContent()).not.toContain('相差');
+    // (The status line keeps the message out of sight: innerText is what is shown.)
+    expect(await page.getByTestId('grid-status').innerText()).not.toContain('相差');
+    expect(await page.locator('.grid-status-finding').isVisible()).toBe(false);
     // Its item is kept out of sight, and is the one shown again when the error comes back.
     expect(await page.locator('[data-testid="findings"] [data-finding-id="T3-1:natural"]').isVisible()).toBe(false);
     await cell(page, 'a.next.natural').click();
@@ -87,6 +89,8 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await finding(page, 'T3-1:natural').waitFor();
     expect(await finding(page, 'T3-1:natural').textContent()).toContain('右边是28，相差4');
     expect(await finding(page, 'T3-1:natural').getAttribute('data-probe')).toBe('kept');
+    await cell(page, 'a.next.natural').click();
+    expect(await page.getByTestId('grid-status').innerText()).toContain('右边是28，相差4');
   });
 
   it('shows a failed save with 重试, keeps the change, and saves it when retried', async () => {

@@ -865,11 +865,24 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
       const mark = d.marks.get(active.id);
       const finding = findingRef.current;
       if (finding) {
-        const cls = mark ? `grid-status-finding grid-status-${mark.level}` : 'grid-status-finding';
-        if (finding.className !== cls) finding.className = cls;
-        // Hidden by attribute, not by :empty (which restyles the element whenever its text changes).
-        if (finding.hidden !== !mark) finding.hidden = !mark;
-        setNumberText(finding, mark?.text ?? '');
+        // When the cell has no finding, the last message stays, hidden with its rendering kept
+        // ([data-gone]: content-visibility: hidden): a cross-check error that comes back as the
+        // clerk types then lays out only its changed numbers, not the whole message again.
+        if (mark) {
+          const cls = `grid-status-finding grid-status-${mark.level}`;
+          if (finding.className !== cls) finding.className = cls;
+          setNumberText(finding, mark.text);
+        }
+        const gone = finding.dataset.gone !== undefined;
+        if (gone === !!mark) {
+          if (mark) {
+            delete finding.dataset.gone;
+            finding.removeAttribute('aria-hidden');
+          } else {
+            finding.dataset.gone = '';
+            finding.setAttribute('aria-hidden', 'true');
+          }
+        }
       }
     };
     apply();
@@ -883,8 +896,8 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
         <span className="grid-status-value" ref={valueRef} />
       </div>
       {notice && <div className="grid-status-notice">{notice}</div>}
-      {/* One message per line (white-space: pre-line); hidden when the cell has none. */}
-      <div className="grid-status-finding" ref={findingRef} hidden />
+      {/* One message per line (white-space: pre-line); hidden (data-gone) when the cell has none. */}
+      <div className="grid-status-finding" ref={findingRef} data-gone="" aria-hidden />
     </div>
   );
 });
