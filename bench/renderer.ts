@@ -13,8 +13,8 @@
  *     panel fires after the new findings are written into it, forces style and layout
  *     (document.body.offsetHeight) and takes t1 — "updated and laid out"; then
  *     requestAnimationFrame + a MessageChannel task after it takes t2 — "next frame painted",
- *     which also includes waiting for the next vsync (up to one 16.7 ms frame). p95 over 200
- *     keystrokes, ~120 ms apart (brisk typing).
+ *     which also includes waiting for the next vsync (up to one 16.7 ms frame). p95 over 3 rounds
+ *     of 200 keystrokes, ~120 ms apart (brisk typing).
  * (c) initial JS: the gzipped size (zlib default level) of every script index.html loads
  *     (its module script and modulepreload links) — what must arrive before the first screen.
  *
@@ -38,7 +38,13 @@ export interface RendererFigure {
 
 const CPU_SLOWDOWN = 4;
 const LOADS = 5;
-const KEYSTROKES = 200; // a p95 over 200 samples moves less from run to run than over 100
+const KEYSTROKES = 200; // per round: a p95 over 200 samples moves less from run to run than over 100
+/**
+ * Rounds of KEYSTROKES in the app: this 2-core VM runs faster and slower for minutes at a time
+ * (the same build's p95 moves by ±2 ms between runs), so the app is measured in several
+ * stretches, each reported, and the p95 taken over all of them.
+ */
+const ROUNDS = 3;
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -191,7 +197,13 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
     await page.getByTestId('grid-t3').waitFor();
     await cell(page, 'a.next.natural').click();
     await page.evaluate(instrumentKeys('[data-testid="findings"]'));
-    const lat = await typeDigits(page, KEYSTROKES);
+    const lat: KeySample[] = [];
+    const rounds: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const a = await typeDigits(page, KEYSTROKES);
+      lat.push(...a);
+      rounds.push(round(p95(a.map((l) => l.updated))));
+    }
     const of = (k: keyof KeySample): number[] => lat.map((l) => l[k]);
     figures.push({
       name: `keystroke → findings updated and laid out, p95 of ${lat.length} (CPU ${CPU_SLOWDOWN}× slower)`,
@@ -199,18 +211,24 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
       unit: 'ms',
       target: '< 16 ms',
     });
+    figures.push({
+      name: `  p95 of each round of ${KEYSTROKES}, median`,
+      value: round(median(rounds)),
+      unit: 'ms',
+      target: `rounds ${rounds.join(' / ')} ms`,
+    });
     figures.push({ name: 'keystroke → findings updated and laid out, median', value: round(median(of('updated'))), unit: 'ms' });
     figures.push({ name: '  of which input delivery (timeStamp → first listener), median / p95', value: round(median(of('delay'))), unit: 'ms', target: `p95 ${round(p95(of('delay')))} ms` });
     figures.push({ name: '  of which script (handler, check, DOM updates), median / p95', value: round(median(of('script'))), unit: 'ms', target: `p95 ${round(p95(of('script')))} ms` });
     figures.push({ name: '  of which style + layout, median / p95', value: round(median(of('layout'))), unit: 'ms', target: `p95 ${round(p95(of('layout')))} ms` });
     figures.push({ name: 'keystroke → findings on the next painted frame, p95 (incl. vsync wait)', value: round(p95(of('painted'))), unit: 'ms' });
-    // For comparison: the same at full speed.
+    // For comparison: the app at full speed.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const fast = await typeDigits(page, 50);
     figures.push({ name: 'keystroke → findings updated and laid out, p95, CPU not slowed', value: round(p95(fast.map((l) => l.updated))), unit: 'ms' });
-
-    // The harness floor: an empty page, one text change per keystroke, CPU slowed the same.
+    // The harness floor: an empty page, one text change per keystroke, CPU slowed the same (on a
+    // page of its own, opened only now: a second page open beside the app slows the app's frames).
     const floorPage = await context.newPage();
     await floorPage.setContent(FLOOR_PAGE);
     await throttle(floorPage);
@@ -218,7 +236,7 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
     await floorPage.evaluate(instrumentKeys('#out'));
     const floor = await typeDigits(floorPage, KEYSTROKES);
     figures.push({
-      name: `harness floor: empty page, one text change, p95 (CPU ${CPU_SLOWDOWN}× slower)`,
+      name: `harness floor: empty page, one text change, p95 of ${floor.length} (CPU ${CPU_SLOWDOWN}× slower)`,
       value: round(p95(floor.map((l) => l.updated))),
       unit: 'ms',
       target: `median ${round(median(floor.map((l) => l.updated)))} ms, of which input delivery ${round(median(floor.map((l) => l.delay)))} ms`,
