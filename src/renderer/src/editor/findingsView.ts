@@ -202,7 +202,8 @@ export class FindingsView {
         prevItem = item.li;
       }
       const rest = list.length - shown.length;
-      group.more.hidden = rest <= 0;
+      // Set only when it changes: setting an attribute to the value it has still restyles the element.
+      if (group.more.hidden !== rest <= 0) group.more.hidden = rest <= 0;
       if (rest > 0) setText(group.more, `显示其余 ${rest} 条`);
     }
     for (const [id, item] of this.items) {
@@ -277,7 +278,7 @@ export class FindingsView {
     const warningsCls = warnings ? 'count count-warning' : 'count count-zero';
     if (counts.warnings.className !== warningsCls) counts.warnings.className = warningsCls;
     setText(counts.explained, explained > 0 ? `${explained} 已说明` : '');
-    counts.explained.hidden = explained === 0;
+    if (counts.explained.hidden !== (explained === 0)) counts.explained.hidden = explained === 0;
   }
 
   /** A gone item's finding is back: shown again, drawn afresh. */
