@@ -152,6 +152,69 @@ describe.skipIf(!CHROMIUM)('FindingsView in Chromium', () => {
     expect(await page.locator('#warnings').textContent()).toBe('2 提示');
   });
 
+  it('moves no node when a finding leaves or comes back (before, between or after the others, or as the only one)', async () => {
+    const page = await open();
+    const x = (n: number): Finding => f('T3-1:natural', 'applications', 'error', `“自然人”列：右边是${n}，相差${n - 24}。`);
+    const a = f('T3-1:commercial', 'applications', 'error', '“商业企业”列：右边是3，相差1。');
+    const b = f('T3-1:total', 'applications', 'error', '“总计”列：右边是30，相差6。');
+    const w = f('S-4:x', 'overview', 'warning', '人民政府的年度报告还应包括工作考核');
+    // Items and groups put into the list (a node moved is put in again), counted from now on;
+    // the messages' own nodes aside (numbers get boxes as they change).
+    const inserted = (): Promise<number> =>
+      page.evaluate(() => {
+        const g = globalThis as unknown as { __added: number };
+        const n = g.__added;
+        g.__added = 0;
+        return n;
+      });
+    await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        __added: number;
+        document: { getElementById(id: string): unknown };
+        MutationObserver: new (cb: (records: { target: { id: string; tagName: string }; addedNodes: { length: number } }[]) => void) => { observe(n: unknown, o: unknown): void };
+      };
+      g.__added = 0;
+      new g.MutationObserver((records) => {
+        for (const r of records) if (r.target.id === 'body' || r.target.tagName === 'UL') g.__added += r.addedNodes.length;
+      }).observe(g.document.getElementById('body'), { childList: true, subtree: true });
+    });
+    // In the order shown (一 before 三).
+    for (const [before, after] of [
+      [[a, x(25), b], [a, b]], // between
+      [[x(25), a, b], [a, b]], // first
+      [[a, b, x(25)], [a, b]], // last
+      [[x(25)], []], // the only one: its group goes too, “没有发现问题” comes
+      [[w, x(25)], [w]], // the only one of its group, with a group before it
+    ] as const) {
+      await update(page, [...before]);
+      await update(page, [...after]);
+      await inserted();
+      await update(page, before.map((y) => (y.id === 'T3-1:natural' ? x(27) : y))); // back, another number
+      expect(await inserted(), `${before.map((y) => y.id).join(',')} → ${after.map((y) => y.id).join(',')} and back`).toBe(0);
+      expect(await ids(page)).toEqual(before.map((y) => y.id));
+      await update(page, [...after]);
+      expect(await inserted()).toBe(after.length === 0 ? 1 : 0); // only “没有发现问题”, when nothing is left
+      expect(await ids(page)).toEqual(after.map((y) => y.id));
+    }
+  });
+
+  it('closes the explanation editor when its warning is no longer shown (beyond the 30 of its group)', async () => {
+    const page = await open();
+    const warn = (i: number): Finding => f(`V-2:w${i}`, 'applications', 'warning', `第${i}项提示`);
+    const warnings = Array.from({ length: 5 }, (_, i) => warn(i));
+    await update(page, warnings);
+    await page.locator('[data-finding-id="V-2:w4"] [data-action="explain"]').click();
+    expect(await calls(page)).toEqual([['editing', 'V-2:w4', '', 'V-2:w4']]);
+    // 30 errors come into its group ahead of the warnings: the warning is still there, not shown.
+    const errors = Array.from({ length: 30 }, (_, i) => f(`V-1:e${i}`, 'applications', 'error', `第${i}项未填写`));
+    await update(page, [...errors, ...warnings]);
+    expect(await calls(page)).toEqual([['editing', null, null, null]]);
+    // Shown again: with its button, not an empty slot.
+    await update(page, warnings);
+    expect(await page.locator('[data-finding-id="V-2:w4"] [data-action="explain"]').count()).toBe(1);
+    expect(await page.locator('[data-finding-id="V-2:w4"] .finding-explain-edit').count()).toBe(0);
+  });
+
   it('keeps at most 60 items that left the list, the newest', async () => {
     const page = await open();
     const batch = (from: number): Finding[] => Array.from({ length: 25 }, (_, i) => f(`V-1:b${from + i}`, 'applications', 'error', `第${from + i}项`));

@@ -169,10 +169,26 @@ export class FindingsView {
       return;
     }
     this.writeCounts(findings);
-    if (this.editingId !== null && !this.find(this.editingId)) this.stopEditing();
 
     const byGroup = groupFindings(findings);
+    // What is shown; the items that leave are hidden before anything is placed, so place() steps
+    // over them and nothing after them moves (a moved node is laid out again whole).
     const seen = new Set<string>();
+    for (const g of GROUPS) {
+      const list = byGroup.get(g.key);
+      if (list) for (const f of this.expanded.has(g.key) ? list : list.slice(0, SHOWN_PER_GROUP)) seen.add(f.id);
+    }
+    for (const [id, item] of this.items) {
+      if (item.gone || seen.has(id)) continue;
+      item.gone = true;
+      setGone(item.li, true);
+      this.goneItems.add(id);
+    }
+    // The explanation editor closes when its finding is gone or no longer shown.
+    if (this.editingId !== null && !seen.has(this.editingId)) this.stopEditing();
+    // “没有发现问题” is not among the groups while they are placed (it would make them move).
+    if (findings.length > 0) this.none.remove();
+
     let prevGroup: HTMLElement | null = null;
     for (const g of GROUPS) {
       const list = byGroup.get(g.key);
@@ -194,7 +210,6 @@ export class FindingsView {
       const shown = this.expanded.has(g.key) ? list : list.slice(0, SHOWN_PER_GROUP);
       let prevItem: HTMLElement | null = null;
       for (const f of shown) {
-        seen.add(f.id);
         const item = this.items.get(f.id) ?? this.makeItem(f.id);
         if (item.gone) this.comeBack(item, f.id);
         this.writeItem(item, f);
@@ -206,12 +221,6 @@ export class FindingsView {
       if (group.more.hidden !== rest <= 0) group.more.hidden = rest <= 0;
       if (rest > 0) setText(group.more, `显示其余 ${rest} 条`);
     }
-    for (const [id, item] of this.items) {
-      if (item.gone || seen.has(id)) continue;
-      item.gone = true;
-      setGone(item.li, true);
-      this.goneItems.add(id);
-    }
     // Too many kept: drop the oldest for good.
     for (const id of this.goneItems) {
       if (this.goneItems.size <= MAX_GONE) break;
@@ -219,9 +228,9 @@ export class FindingsView {
       this.items.get(id)?.li.remove();
       this.items.delete(id);
     }
-    if (findings.length === 0) {
-      if (this.none.parentNode !== this.body) this.body.prepend(this.none);
-    } else this.none.remove();
+    // After the gone groups (which have no height): shown at the top, and never in front of a
+    // group that comes back.
+    if (findings.length === 0 && this.none.parentNode !== this.body) this.body.append(this.none);
   }
 
   /** The current finding with this id (looked up on a click, not kept in a map on every keystroke). */
