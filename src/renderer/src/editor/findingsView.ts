@@ -58,18 +58,24 @@ interface Group {
 }
 
 /**
- * Hide a node that left the list, or show it again. CSS makes [data-gone] content-visibility:
- * hidden (its contents can be neither seen nor focused, and leave the accessibility tree) and
- * aria-hidden takes the node itself out of it. (inert would do the same but restyles the whole
- * subtree each time.)
+ * Hide a node that left the list, or show it again. CSS gives [data-gone] no height (its contents
+ * stay laid out, so showing it again is cheap); its `buttons` leave the tab order (a focused one is
+ * let go), and aria-hidden takes it out of the accessibility tree. (inert or visibility: hidden
+ * would do both but restyle the whole subtree each time.)
  */
-function setGone(node: HTMLElement, gone: boolean): void {
+function setGone(node: HTMLElement, gone: boolean, buttons: Iterable<HTMLElement>): void {
   if (gone) {
     node.dataset.gone = '';
     node.setAttribute('aria-hidden', 'true');
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && node.contains(focused)) focused.blur();
   } else {
     delete node.dataset.gone;
     node.removeAttribute('aria-hidden');
+  }
+  for (const b of buttons) {
+    if (gone) b.tabIndex = -1;
+    else b.removeAttribute('tabindex');
   }
 }
 
@@ -122,7 +128,7 @@ export function groupFindings(findings: readonly Finding[]): Map<StepKey, Findin
 export class FindingsView {
   /**
    * Every item and group drawn, shown or gone. One that leaves the list stays where it was,
-   * hidden with its rendering kept (content-visibility: hidden): a cross-check error comes
+   * hidden with its layout kept (no height): a cross-check error comes
    * and goes as the clerk types, and showing it again — its message's words unchanged, only
    * its number boxes written — costs a fraction of building it or putting its nodes back, which
    * lays them out again whole.
@@ -181,7 +187,7 @@ export class FindingsView {
     for (const [id, item] of this.items) {
       if (item.gone || seen.has(id)) continue;
       item.gone = true;
-      setGone(item.li, true);
+      setGone(item.li, true, item.li.querySelectorAll('button'));
       this.goneItems.add(id);
     }
     // The explanation editor closes when its finding is gone or no longer shown.
@@ -196,14 +202,14 @@ export class FindingsView {
       if (!list) {
         if (existing && !existing.gone) {
           existing.gone = true;
-          setGone(existing.el, true);
+          setGone(existing.el, true, [existing.more]);
         }
         continue;
       }
       const group = existing ?? this.makeGroup(g.key, g.title);
       if (group.gone) {
         group.gone = false;
-        setGone(group.el, false);
+        setGone(group.el, false, [group.more]);
       }
       this.place(this.body, group.el, prevGroup);
       prevGroup = group.el;
@@ -293,7 +299,7 @@ export class FindingsView {
   /** A gone item's finding is back: shown again, drawn afresh. */
   private comeBack(item: Item, id: string): void {
     item.gone = false;
-    setGone(item.li, false);
+    setGone(item.li, false, item.li.querySelectorAll('button'));
     this.goneItems.delete(id);
     // Drawn afresh (its finding may come back as the very object it last showed); its message
     // keeps the number boxes it had, so only the numbers are written when the words are the same.

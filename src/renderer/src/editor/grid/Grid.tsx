@@ -865,8 +865,8 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
       const mark = d.marks.get(active.id);
       const finding = findingRef.current;
       if (finding) {
-        // When the cell has no finding, the last message stays, hidden with its rendering kept
-        // ([data-gone]: content-visibility: hidden): a cross-check error that comes back as the
+        // When the cell has no finding, the last message stays, hidden at no height with its
+        // layout kept ([data-gone], aria-hidden): a cross-check error that comes back as the
         // clerk types then lays out only its changed numbers, not the whole message again.
         if (mark) {
           const cls = `grid-status-finding grid-status-${mark.level}`;
