@@ -128,10 +128,9 @@ export function groupFindings(findings: readonly Finding[]): Map<StepKey, Findin
 export class FindingsView {
   /**
    * Every item and group drawn, shown or gone. One that leaves the list stays where it was,
-   * hidden with its layout kept (no height): a cross-check error comes
-   * and goes as the clerk types, and showing it again — its message's words unchanged, only
-   * its number boxes written — costs a fraction of building it or putting its nodes back, which
-   * lays them out again whole.
+   * hidden at no height with its layout kept: a cross-check error comes and goes as the clerk
+   * types, and showing it again — its message's words unchanged, only its number boxes written —
+   * costs a fraction of building it or putting its nodes back, which lays them out again whole.
    */
   private readonly items = new Map<string, Item>();
   private readonly groups = new Map<StepKey, Group>();
