@@ -5,7 +5,7 @@
  * The page runs the browser implementation of AppApi (no preload), so what is tested is the
  * renderer plus the core it calls, in a real browser engine.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
+/** The app's own stylesheet, for tests that put a single renderer module on a bare page. */
+export const appStyles = (): string => readFileSync(resolve(ROOT, 'src/renderer/src/styles.css'), 'utf8');
 export const RENDERER_DIR = resolve(ROOT, 'out/renderer');
 
 const CANDIDATES = [

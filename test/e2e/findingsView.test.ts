@@ -4,16 +4,14 @@
  * counts, more than SHOWN_PER_GROUP in a group, items kept while only messages change, clicks, and
  * the explanation editor's slot.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/checker/types';
-import { bundleModule, launch, ROOT, type LaunchedBrowser } from './browser';
+import { appStyles, bundleModule, launch, type LaunchedBrowser } from './browser';
 import { CHROMIUM } from './fixture';
 
 /** With the app's stylesheet: items that left the list are hidden by its [data-gone] rules. */
-const PAGE = `<!doctype html><meta charset="utf-8"><style>${readFileSync(resolve(ROOT, 'src/renderer/src/styles.css'), 'utf8')}</style><body>
+const PAGE = `<!doctype html><meta charset="utf-8"><style>${appStyles()}</style><body>
 <aside id="panel"><header><span id="errors"></span><span id="warnings"></span><span id="explained" hidden></span></header><div id="body"></div></aside>`;
 
 /** What the page's test harness exposes: the view, and the handler calls it made. */

@@ -4,15 +4,13 @@
  * retexted afterwards), in no-wrap groups with the characters around them; the element's text is
  * always the message.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleModule, launch, ROOT, type LaunchedBrowser } from './browser';
+import { appStyles, bundleModule, launch, type LaunchedBrowser } from './browser';
 import { CHROMIUM } from './fixture';
 
 /** The app's own stylesheet (the .num and .num-group rules), and a message box like the panel's. */
-const CSS = `${readFileSync(resolve(ROOT, 'src/renderer/src/styles.css'), 'utf8')}
+const CSS = `${appStyles()}
 #m { width: 150px; font-size: 13px; line-height: 1.5; }`;
 
 const msg = (left: number, next: number): string => `“自然人”列：本年新收(24)+上年结转(0)应等于办理结果总计(24)+结转下年度(${next})，现在左边是24，右边是${left}，相差${left - 24}。`;

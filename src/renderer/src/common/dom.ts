@@ -131,3 +131,30 @@ export function setNumberText(el: HTMLElement | null, text: string): void {
   }
   numberTexts.set(el, { ...prev, text, parts });
 }
+
+/** Hidden by setGone. */
+export const isGone = (node: Node): boolean => (node as HTMLElement).dataset?.gone !== undefined;
+
+/**
+ * Hide an element that should come back soon, or show it again: [data-gone] gives it no height in
+ * CSS while its contents stay laid out, so showing it again costs only what changed in it. It
+ * leaves the accessibility tree (aria-hidden), its `buttons` the tab order (a focused one is let
+ * go). (inert or visibility: hidden would do both but restyle the whole subtree each time.)
+ * Nothing is written when it already is as asked.
+ */
+export function setGone(el: HTMLElement, gone: boolean, buttons: Iterable<HTMLElement> = []): void {
+  if (isGone(el) === gone) return;
+  if (gone) {
+    el.dataset.gone = '';
+    el.setAttribute('aria-hidden', 'true');
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && el.contains(focused)) focused.blur();
+  } else {
+    delete el.dataset.gone;
+    el.removeAttribute('aria-hidden');
+  }
+  for (const b of buttons) {
+    if (gone) b.tabIndex = -1;
+    else b.removeAttribute('tabindex');
+  }
+}

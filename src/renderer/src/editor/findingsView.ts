@@ -13,7 +13,7 @@
  */
 import type { Finding } from '../../../core/checker/types';
 import { FORMAT } from '../../../core/format';
-import { setNumberText, setText } from '../common/dom';
+import { isGone, setGone, setNumberText, setText } from '../common/dom';
 import { countBySection, isExplained, totalCounts, type StepKey } from './findings';
 
 export const GROUPS: readonly { key: StepKey; title: string }[] = [
@@ -56,30 +56,6 @@ interface Group {
   readonly more: HTMLButtonElement;
   gone: boolean;
 }
-
-/**
- * Hide a node that left the list, or show it again. CSS gives [data-gone] no height (its contents
- * stay laid out, so showing it again is cheap); its `buttons` leave the tab order (a focused one is
- * let go), and aria-hidden takes it out of the accessibility tree. (inert or visibility: hidden
- * would do both but restyle the whole subtree each time.)
- */
-function setGone(node: HTMLElement, gone: boolean, buttons: Iterable<HTMLElement>): void {
-  if (gone) {
-    node.dataset.gone = '';
-    node.setAttribute('aria-hidden', 'true');
-    const focused = document.activeElement;
-    if (focused instanceof HTMLElement && node.contains(focused)) focused.blur();
-  } else {
-    delete node.dataset.gone;
-    node.removeAttribute('aria-hidden');
-  }
-  for (const b of buttons) {
-    if (gone) b.tabIndex = -1;
-    else b.removeAttribute('tabindex');
-  }
-}
-
-const isGone = (node: Node): boolean => (node as HTMLElement).dataset?.gone !== undefined;
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);

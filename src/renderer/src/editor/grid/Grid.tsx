@@ -19,7 +19,7 @@ import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCel
 import { PasteDialog } from './PasteDialog';
 import { planPaste, type PastePlan } from './paste';
 import { blockToClipboard, clipboardBlock, formatValue, parseCellInput } from './values';
-import { setNumberText, setText } from '../../common/dom';
+import { setGone, setNumberText, setText } from '../../common/dom';
 
 export type MarkLevel = 'error' | 'warning' | 'explained';
 
@@ -873,16 +873,7 @@ const GridStatus = memo(function GridStatus(props: { store: EditorStore; ui: Gri
           if (finding.className !== cls) finding.className = cls;
           setNumberText(finding, mark.text);
         }
-        const gone = finding.dataset.gone !== undefined;
-        if (gone === !!mark) {
-          if (mark) {
-            delete finding.dataset.gone;
-            finding.removeAttribute('aria-hidden');
-          } else {
-            finding.dataset.gone = '';
-            finding.setAttribute('aria-hidden', 'true');
-          }
-        }
+        setGone(finding, !mark);
       }
     };
     apply();
