@@ -68,6 +68,11 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await page.keyboard.type('7');
     await expect.poll(() => finding(page, 'T3-1:natural').textContent()).toContain('右边是81，相差57');
     expect(await finding(page, 'T3-1:natural').getAttribute('data-probe')).toBe('kept');
+    // While typing, the caret (the text's right border) is drawn after the digits; not otherwise.
+    const caret = (id: string): Promise<string> =>
+      cell(page, id).locator('.vt').evaluate((el) => getComputedStyle(el).borderRightColor);
+    expect(await caret('a.next.natural')).toBe('rgb(31, 31, 31)');
+    expect(await caret('a.next.legal')).toBe('rgba(0, 0, 0, 0)');
     // The status line shows the active cell's messages, following the digits too.
     await expect.poll(() => statusFinding(page).textContent()).toContain('右边是81，相差57');
     await page.keyboard.press('Escape');
@@ -80,6 +85,7 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await page.keyboard.press('Enter');
     await finding(page, 'T3-1:natural').waitFor({ state: 'detached' });
     expect(await cell(page, 'a.next.natural').getAttribute('class')).not.toContain('v-error');
+    expect(await caret('a.next.natural')).toBe('rgba(0, 0, 0, 0)'); // the edit ended
     // (The status line keeps the message, out of sight.)
     expect(await statusFinding(page).count()).toBe(0);
     expect(await page.locator('.grid-status-finding').isVisible()).toBe(false);

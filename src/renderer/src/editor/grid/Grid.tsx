@@ -150,11 +150,8 @@ const GridCell = memo(function GridCell(p: CellProps) {
           />
         ) : (
           // The text is written by applyCellDom only (React renders no children here, so the two
-          // never disagree); the caret is shown by CSS while typing.
-          <>
-            <span className="vt" ref={textRef} />
-            <span className="v-caret" aria-hidden />
-          </>
+          // never disagree); while typing, CSS draws the caret as its right border.
+          <span className="vt" ref={textRef} />
         )}
         {cell.kind === 'money' && <span className="v-unit">万元</span>}
       </div>
