@@ -20,5 +20,5 @@ export interface PageGlobals {
   readonly navigator: { readonly clipboard: { readText(): Promise<string>; write(items: unknown[]): Promise<void> } };
   readonly ClipboardItem: new (items: Record<string, unknown>) => unknown;
   readonly Blob: new (parts: string[], options: { type: string }) => unknown;
-  getComputedStyle(el: PageElement): { readonly position: string; readonly overflow: string; readonly backgroundColor: string };
+  getComputedStyle(el: PageElement): { readonly position: string; readonly overflow: string; readonly backgroundColor: string; readonly borderRightColor: string };
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cell, cellTexts, createReport, firstRun, gotoStep, seed, setClipboard, T3_COLS, T3_ROWS, table3Tsv, typeTable3, waitSaved } from './app';
-import type { PageGlobals } from './dom';
+import type { PageElement, PageGlobals } from './dom';
 import { CHROMIUM, useApp } from './fixture';
 
 const ALL_T3 = [...T3_ROWS.slice(0, 23), 'done', 'next'].flatMap((r) => [...T3_COLS, 'total'].map((c) => `a.${r}.${c}`));
@@ -70,7 +70,7 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     expect(await finding(page, 'T3-1:natural').getAttribute('data-probe')).toBe('kept');
     // While typing, the caret (the text's right border) is drawn after the digits; not otherwise.
     const caret = (id: string): Promise<string> =>
-      cell(page, id).locator('.vt').evaluate((el) => getComputedStyle(el).borderRightColor);
+      cell(page, id).locator('.vt').evaluate((el) => (globalThis as unknown as PageGlobals).getComputedStyle(el as PageElement).borderRightColor);
     expect(await caret('a.next.natural')).toBe('rgb(31, 31, 31)');
     expect(await caret('a.next.legal')).toBe('rgba(0, 0, 0, 0)');
     // The status line shows the active cell's messages, following the digits too.
