@@ -67,6 +67,18 @@ describe('V-1 unfilled cells', () => {
     expect(ids).not.toContain('a.new.total');
     expect(ids).not.toContain('r.review.total');
   });
+
+  it('gives a row whose unfilled cells did not change the same finding again, and a changed row a new one', () => {
+    const blank = { ...seed, cells: {} };
+    const before = new Map(byRule(check(blank).findings, 'V-1').map((f) => [f.id, f]));
+    const after = new Map(byRule(check(withCells(blank, { 'a.new.natural': 3 })).findings, 'V-1').map((f) => [f.id, f]));
+    const changed = 'V-1:t3:0:new';
+    expect(after.get(changed)).not.toBe(before.get(changed));
+    expect(after.get(changed)!.cells).not.toContain('a.new.natural');
+    expect(after.get(changed)!.message).toContain('行有5格未填写（商业企业、');
+    for (const [id, f] of after) if (id !== changed) expect(f, id).toBe(before.get(id));
+    expect(after.size).toBe(before.size);
+  });
 });
 
 describe('value rules T2-1, T3-5, T4-2', () => {
