@@ -4,9 +4,17 @@
  */
 import type { Finding } from '../../../core/checker/types';
 import type { SectionKey } from '../../../core/format';
-import type { CellMark, MarkLevel } from './grid/Grid';
 
 export type StepKey = 'basic' | SectionKey | 'check';
+
+export type MarkLevel = 'error' | 'warning' | 'explained';
+
+/** What a grid cell is marked with (Grid.tsx draws it). */
+export interface CellMark {
+  readonly level: MarkLevel;
+  /** The findings' messages, one per line. */
+  readonly text: string;
+}
 
 export interface Counts {
   readonly errors: number;
@@ -48,22 +56,46 @@ export function totalCounts(m: ReadonlyMap<StepKey, Counts>): Counts {
 
 const RANK: Record<MarkLevel, number> = { error: 3, warning: 2, explained: 1 };
 
-/** Every cell named by an error or warning, with its strongest level and the messages. */
-export function cellMarks(findings: readonly Finding[]): ReadonlyMap<string, CellMark> {
-  const levels = new Map<string, MarkLevel>();
-  const texts = new Map<string, string[]>();
+/** The cells' marks with, for each cell, the findings its mark was made from. */
+export interface MarkedCells {
+  readonly marks: ReadonlyMap<string, CellMark>;
+  readonly sources: ReadonlyMap<string, readonly Finding[]>;
+}
+
+const levelOf = (f: Finding): MarkLevel => (f.severity === 'error' ? 'error' : isExplained(f) ? 'explained' : 'warning');
+
+/**
+ * Every cell named by an error or warning, with its strongest level and the messages. A cell
+ * whose findings are the same objects as in `prev` keeps its mark object from there (the checker
+ * hands back unchanged findings as they were, so on a keystroke most cells' messages are not
+ * joined again and their marks compare equal by identity).
+ */
+export function cellMarks(findings: readonly Finding[], prev?: MarkedCells): MarkedCells {
+  const sources = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.severity === 'info') continue;
-    const level: MarkLevel = f.severity === 'error' ? 'error' : isExplained(f) ? 'explained' : 'warning';
     for (const id of f.cells) {
-      const cur = levels.get(id);
-      if (!cur || RANK[level] > RANK[cur]) levels.set(id, level);
-      const t = texts.get(id) ?? [];
-      t.push(level === 'explained' ? `${f.message}（已说明）` : f.message);
-      texts.set(id, t);
+      const list = sources.get(id);
+      if (list) list.push(f);
+      else sources.set(id, [f]);
     }
   }
-  const out = new Map<string, CellMark>();
-  for (const [id, level] of levels) out.set(id, { level, text: texts.get(id)!.join('\n') });
-  return out;
+  const marks = new Map<string, CellMark>();
+  for (const [id, list] of sources) {
+    const before = prev?.sources.get(id);
+    const kept = before && before.length === list.length && before.every((f, i) => f === list[i]) ? prev!.marks.get(id) : undefined;
+    if (kept) {
+      marks.set(id, kept);
+      continue;
+    }
+    let level: MarkLevel = 'explained';
+    const texts: string[] = [];
+    for (const f of list) {
+      const l = levelOf(f);
+      if (RANK[l] > RANK[level]) level = l;
+      texts.push(l === 'explained' ? `${f.message}（已说明）` : f.message);
+    }
+    marks.set(id, { level, text: texts.join('\n') });
+  }
+  return { marks, sources };
 }

@@ -16,8 +16,7 @@ import type { Finding } from '../../../core/checker/types';
 import { effectiveCells } from '../../../core/document/cells';
 import type { ReportDocument } from '../../../core/document/types';
 import { CELLS } from '../../../core/format';
-import { cellMarks, countBySection, type Counts, type StepKey } from './findings';
-import type { CellMark } from './grid/Grid';
+import { cellMarks, countBySection, type CellMark, type Counts, type MarkedCells, type StepKey } from './findings';
 import { initialState, reducer, type EditorAction, type EditorState } from './state';
 import { Listeners } from './listeners';
 
@@ -29,6 +28,8 @@ export interface Derived {
   readonly counts: ReadonlyMap<StepKey, Counts>;
   /** Cell marks; a cell's mark object keeps its identity while its level and text are the same. */
   readonly marks: ReadonlyMap<string, CellMark>;
+  /** The findings each cell's mark was made from (cellMarks reuses a mark whose findings are the same). */
+  readonly markSources: MarkedCells['sources'];
   /** The document's cells with absent totals derived. */
   readonly shown: Readonly<Record<string, number>>;
 }
@@ -77,12 +78,13 @@ function derive(doc: ReportDocument, prev: Derived | null, prevDoc: ReportDocume
   const bySection = new Map<StepKey, readonly Finding[]>();
   for (const [k, list] of grouped) bySection.set(k, sameFindings(prev?.bySection.get(k), list));
   const counts = countBySection(findings);
+  const marked = cellMarks(findings, prev ? { marks: prev.marks, sources: prev.markSources } : undefined);
   const marks = new Map<string, CellMark>();
-  for (const [id, m] of cellMarks(findings)) {
+  for (const [id, m] of marked.marks) {
     const old = prev?.marks.get(id);
-    marks.set(id, old && old.level === m.level && old.text === m.text ? old : m);
+    marks.set(id, old && (old === m || (old.level === m.level && old.text === m.text)) ? old : m);
   }
-  return { findings, bySection, counts: prev && sameCounts(prev.counts, counts) ? prev.counts : counts, marks, shown };
+  return { findings, bySection, counts: prev && sameCounts(prev.counts, counts) ? prev.counts : counts, marks, markSources: marked.sources, shown };
 }
 
 export class EditorStore {

@@ -20,14 +20,7 @@ import { PasteDialog } from './PasteDialog';
 import { planPaste, type PastePlan } from './paste';
 import { blockToClipboard, clipboardBlock, formatValue, parseCellInput } from './values';
 import { setGone, setNumberText, setText } from '../../common/dom';
-
-export type MarkLevel = 'error' | 'warning' | 'explained';
-
-export interface CellMark {
-  readonly level: MarkLevel;
-  /** The findings' messages, one per line. */
-  readonly text: string;
-}
+import type { CellMark } from '../findings';
 
 const titleFor = (cell: ValueCell, mark: CellMark | undefined): string => (mark ? `${cell.title}\n${mark.text}` : cell.title);
 

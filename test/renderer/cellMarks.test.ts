@@ -1,0 +1,51 @@
+/**
+ * cellMarks (editor/findings.ts): what each cell of a grid is marked with — the strongest level of
+ * the findings that name it and their messages — and that a cell whose findings did not change
+ * keeps its mark object, while a cell whose findings changed gets a new one.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/checker/types';
+import { cellMarks } from '../../src/renderer/src/editor/findings';
+
+const finding = (id: string, severity: Finding['severity'], cells: string[], message: string, explanation?: string): Finding => ({
+  id,
+  rule: id.split(':')[0]!,
+  severity,
+  cells,
+  message,
+  section: 'applications',
+  ...(explanation ? { explanation } : {}),
+});
+
+describe('cellMarks', () => {
+  it('marks each cell with its strongest level and all its messages, in order', () => {
+    const { marks } = cellMarks([
+      finding('W-1:a', 'warning', ['x', 'y'], '提示一'),
+      finding('E-1:a', 'error', ['y'], '错误一'),
+      finding('W-2:a', 'warning', ['z'], '提示二', '已核实'),
+      finding('I-1:a', 'info', ['x', 'w'], '说明'),
+    ]);
+    expect(marks.get('x')).toEqual({ level: 'warning', text: '提示一' });
+    expect(marks.get('y')).toEqual({ level: 'error', text: '提示一\n错误一' });
+    expect(marks.get('z')).toEqual({ level: 'explained', text: '提示二（已说明）' });
+    expect(marks.has('w')).toBe(false);
+  });
+
+  it('keeps the mark object of a cell whose findings are the same, and makes a new one where they changed', () => {
+    const v1a = finding('V-1:a', 'error', ['a1', 'a2'], '表三“甲”行有2格未填写');
+    const v1b = finding('V-1:b', 'error', ['b1', 'b2'], '表三“乙”行有2格未填写');
+    const first = cellMarks([v1a, v1b]);
+    const v1bNow = finding('V-1:b', 'error', ['b2'], '表三“乙”未填写');
+    const second = cellMarks([v1a, v1bNow], first);
+    expect(second.marks.get('a1')).toBe(first.marks.get('a1'));
+    expect(second.marks.get('a2')).toBe(first.marks.get('a2'));
+    expect(second.marks.get('b2')).not.toBe(first.marks.get('b2'));
+    expect(second.marks.get('b2')).toEqual({ level: 'error', text: '表三“乙”未填写' });
+    expect(second.marks.has('b1')).toBe(false);
+    // A finding added to a cell changes that cell's mark too.
+    const t31 = finding('T3-1:a', 'error', ['a1'], '“自然人”列：不平衡');
+    const third = cellMarks([v1a, t31, v1bNow], second);
+    expect(third.marks.get('a1')).toEqual({ level: 'error', text: '表三“甲”行有2格未填写\n“自然人”列：不平衡' });
+    expect(third.marks.get('a2')).toBe(first.marks.get('a2'));
+  });
+});
