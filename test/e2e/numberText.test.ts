@@ -87,6 +87,23 @@ describe.skipIf(!CHROMIUM)('setNumberText in Chromium', () => {
     expect((await write('正文说25件，表三为24件。')).boxes).toEqual([]);
   });
 
+  it('writes new plain words into the text node it has (the node is not replaced)', async () => {
+    await write('');
+    await write('表三“一、本年新收政府信息公开申请数量”行有6格未填写（自然人、商业企业）。');
+    const mark = (): Promise<void> =>
+      page.evaluate(() => {
+        (globalThis as unknown as { document: { getElementById(id: string): { firstChild: { probe?: string } } } }).document.getElementById('m').firstChild.probe = 'kept';
+      });
+    const probe = (): Promise<string | undefined> => page.evaluate(() => (globalThis as unknown as { document: { getElementById(id: string): { firstChild: { probe?: string } | null } } }).document.getElementById('m').firstChild?.probe);
+    await mark();
+    expect(await write('表三“一、本年新收政府信息公开申请数量”行有5格未填写（商业企业）。')).toEqual({ text: '表三“一、本年新收政府信息公开申请数量”行有5格未填写（商业企业）。', boxes: [], groups: [], children: 1 });
+    expect(await probe()).toBe('kept');
+    // Boxed numbers, then plain words again: back to one text node.
+    await write(msg(25, 1));
+    await write(msg(27, 3));
+    expect(await write('表三“其他”列未填写。')).toEqual({ text: '表三“其他”列未填写。', boxes: [], groups: [], children: 1 });
+  });
+
   it('keeps a character outside the BMP whole next to a number', async () => {
     await write('');
     await write('正文说“𠀀𠀁25件”，表三为24件。');

@@ -86,6 +86,14 @@ function writeParts(el: HTMLElement, text: string, parts: readonly string[], box
       boxes.push(null);
     }
   });
+  const only = el.firstChild;
+  if (nodes.length === 0 && plain && only !== null && only === el.lastChild && only.nodeType === Node.TEXT_NODE) {
+    // Plain text again (new words, no boxes): the one text node takes the new text, as in
+    // setText — a new node would be restyled and get a new layout object.
+    (only as Text).data = plain;
+    numberTexts.set(el, { text, parts, boxes, childCount: 1, kept });
+    return;
+  }
   if (plain) nodes.push(document.createTextNode(plain));
   el.replaceChildren(...nodes);
   numberTexts.set(el, { text, parts, boxes, childCount: nodes.length, kept: boxes.some((b) => b !== null) ? { parts, boxed } : kept });
