@@ -109,26 +109,63 @@ describe('browser API storage', () => {
     expect(data.get(`doc.${id}`)).toBeDefined();
   });
 
-  it('says plainly when even the report alone does not fit', async () => {
-    const { kv } = memoryKv(JSON.stringify(docWith(0)).length * 2.2);
+  it('says plainly when even the report alone does not fit, and keeps what was saved', async () => {
+    const { kv, data } = memoryKv(JSON.stringify(docWith(0)).length * 3.6);
     const api = createBrowserStore(kv).methods;
     const { id } = unwrap(await api.importDocument(docWith(1)));
     later(61_000);
-    unwrap(await api.saveReport(id, docWith(2))); // the history now holds one version
+    unwrap(await api.saveReport(id, docWith(2))); // the history now holds the imported version
+    expect(unwrap(await api.listHistory(id))).toHaveLength(1);
+    const stored = new Map(data);
     later(61_000);
     const d = docWith(3);
     const text = Object.fromEntries(Object.keys(d.text).map((k) => [k, '很长的正文。'.repeat(4000)]));
     const r = await api.saveReport(id, { ...d, text: text as ReportDocument['text'] });
     if (r.ok) throw new Error('a report larger than the storage was saved');
     expect(r.error.message).toContain('浏览器存储空间已满');
-    // What was saved before is still there.
-    expect(unwrap(await createBrowserStore(kv).methods.loadReport(id)).doc.cells['a.next.natural']).toBe(2);
+    // Storage is as it was (the history trimmed to make room is put back), and this instance
+    // and a fresh start agree.
+    expect(new Map(data)).toEqual(stored);
+    for (const store of [api, createBrowserStore(kv).methods]) {
+      expect(unwrap(await store.loadReport(id)).doc.cells['a.next.natural']).toBe(2);
+      expect(unwrap(await store.listHistory(id))).toHaveLength(1);
+      expect(unwrap(await store.listReports()).map((x) => x.id)).toEqual([id]);
+    }
+    // A new report that does not fit leaves nothing behind.
+    const keys = [...data.keys()].sort();
+    expect((await api.importDocument({ ...d, text: text as ReportDocument['text'] })).ok).toBe(false);
+    expect([...data.keys()].sort()).toEqual(keys);
+    expect(unwrap(await api.listReports())).toHaveLength(1);
+  });
+
+  it('returns a failed index write as a result, and nothing changes', async () => {
+    const { kv, data } = memoryKv();
+    const api = createBrowserStore(kv).methods;
+    const { id } = unwrap(await api.importDocument(docWith(1)));
+    const set = kv.set;
+    kv.set = (k, v) => {
+      if (k === 'index') throw new Error('磁盘故障');
+      set(k, v);
+    };
+    const r = await api.deleteReport(id);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('无法写入浏览器存储');
+    kv.set = set;
+    for (const store of [api, createBrowserStore(kv).methods]) {
+      expect(unwrap(await store.listReports()).map((x) => x.id)).toEqual([id]);
+      expect(unwrap(await store.listTrash())).toEqual([]);
+    }
+    expect(data.get('index')).toContain(id);
   });
 
   it('reads back settings and trash changes at once and after a reload', async () => {
     const { kv } = memoryKv();
     const api = createBrowserStore(kv).methods;
-    unwrap(await api.setSettings({ docxFonts: 'common' }));
+    const returned = unwrap(await api.setSettings({ docxFonts: 'common', recentUnits: ['甲'] }));
+    (returned.recentUnits as string[]).push('changed by a caller'); // must not reach the store
+    const got = unwrap(await api.getSettings());
+    (got.recentUnits as string[]).push('changed again');
+    expect(unwrap(await api.getSettings())).toMatchObject({ docxFonts: 'common', recentUnits: ['甲'] });
     expect(unwrap(await api.getSettings()).docxFonts).toBe('common');
     expect(unwrap(await createBrowserStore(kv).methods.getSettings()).docxFonts).toBe('common');
 

@@ -69,8 +69,8 @@ export function createBrowserStore(kv: Kv) {
   /**
    * The parsed values of the JSON keys (index, histories, settings): an autosave must not parse
    * and re-serialise every kept version of the report again (that was most of a save's time on
-   * the page's thread). Callers get copies; a value is cached only once it is stored. Another tab
-   * writing the same storage clears it.
+   * the page's thread). Callers get copies (never the cached objects); a value is cached only
+   * once it is stored. Another tab writing the same storage clears it.
    */
   const parsed = new Map<string, unknown>();
   kv.onExternalChange?.(() => parsed.clear());
@@ -128,24 +128,49 @@ export function createBrowserStore(kv: Kv) {
    * full, the oldest quarter of the history is dropped and the write tried again.
    */
   const writeReport = (id: string, text: string, metas: readonly Meta[], versions: readonly Version[], historyChanged: boolean): Result<null> => {
+    const historyBefore = history(id);
+    const indexBefore = index();
     let kept = versions;
     let writeHistory = historyChanged;
     for (;;) {
       try {
         if (writeHistory) writeJson(`history.${id}`, kept);
-        kv.set(`doc.${id}`, text);
         writeIndex(metas);
+        kv.set(`doc.${id}`, text); // last: until it lands, the report's text is the one before
         return ok(null);
       } catch (e) {
-        if (!isQuotaError(e)) return fail('storage', `无法写入浏览器存储（${errorText(e)}）`);
-        if (kept.length === 0 && writeHistory) {
-          return fail('storage-full', '浏览器存储空间已满，无法保存。请删除回收站中不需要的报告后再试。');
+        if (isQuotaError(e) && (kept.length > 0 || !writeHistory)) {
+          kept = kept.slice(Math.max(1, Math.ceil(kept.length / 4)));
+          writeHistory = true;
+          continue;
         }
-        kept = kept.slice(Math.max(1, Math.ceil(kept.length / 4)));
-        writeHistory = true;
+        // Nothing new was saved: put the history and the index back as they were (they fit: the
+        // report's text takes the room it took before).
+        try {
+          if (writeHistory) writeJson(`history.${id}`, historyBefore);
+          writeIndex(indexBefore);
+        } catch {
+          // storage refuses even that: the versions trimmed above stay trimmed
+        }
+        return isQuotaError(e)
+          ? fail('storage-full', '浏览器存储空间已满，无法保存。请删除回收站中不需要的报告后再试。')
+          : fail('storage', `无法写入浏览器存储（${errorText(e)}）`);
       }
     }
   };
+
+  /** Write the index, or say in Chinese why it could not be written. */
+  const tryWriteIndex = (metas: readonly Meta[]): Result<null> => {
+    try {
+      writeIndex(metas);
+      return ok(null);
+    } catch (e) {
+      return fail('storage', `无法写入浏览器存储（${errorText(e)}）`);
+    }
+  };
+
+  const sameSummary = (a: Meta, b: Meta): boolean =>
+    a.unitName === b.unitName && a.unitKind === b.unitKind && a.year === b.year && a.errors === b.errors && a.warnings === b.warnings;
 
   /** Store a new current text for a report; the previous one goes to the history. */
   const storeVersion = (id: string, text: string, doc: ReportDocument, always: boolean): Result<string> => {
@@ -154,7 +179,10 @@ export function createBrowserStore(kv: Kv) {
     const i = metas.findIndex((m) => m.id === id);
     const prevMeta = i >= 0 ? metas[i] : undefined;
     const prevText = docText(id);
-    if (prevText === text && prevMeta) return ok(prevMeta.updatedAt);
+    const nextMeta = metaFor(id, doc, savedAt, prevMeta);
+    // The same text again (a save on leaving the window, say): nothing to write, unless a write
+    // that stopped half-way left the index behind the text.
+    if (prevText === text && prevMeta && sameSummary(prevMeta, nextMeta)) return ok(prevMeta.updatedAt);
     const versions = history(id);
     let historyChanged = false;
     if (prevText !== null && prevMeta) {
@@ -166,7 +194,6 @@ export function createBrowserStore(kv: Kv) {
         historyChanged = true;
       }
     }
-    const nextMeta = metaFor(id, doc, savedAt, prevMeta);
     if (i >= 0) metas[i] = nextMeta;
     else metas.push(nextMeta);
     const written = writeReport(id, text, metas, versions, historyChanged);
@@ -190,7 +217,13 @@ export function createBrowserStore(kv: Kv) {
     if (!c.ok) return c;
     const id = newId();
     const stored = storeVersion(id, c.value.text, c.value.doc, false);
-    if (!stored.ok) return stored;
+    if (!stored.ok) {
+      // Not in the index: leave nothing of it behind.
+      kv.remove(`doc.${id}`);
+      kv.remove(`history.${id}`);
+      parsed.delete(`history.${id}`);
+      return stored;
+    }
     return ok(summaryOf(meta(id)!));
   };
 
@@ -260,8 +293,7 @@ export function createBrowserStore(kv: Kv) {
       const m = metas.find((x) => x.id === id);
       if (!m) return fail('not-found', '找不到这份报告，可能已被删除。');
       m.deletedAt = new Date().toISOString();
-      writeIndex(metas);
-      return ok(null);
+      return tryWriteIndex(metas);
     },
 
     async listTrash() {
@@ -276,8 +308,8 @@ export function createBrowserStore(kv: Kv) {
       const m = metas.find((x) => x.id === id);
       if (!m || !m.deletedAt) return fail('not-found', '回收站中没有这份报告。');
       delete m.deletedAt;
-      writeIndex(metas);
-      return ok(summaryOf(m));
+      const written = tryWriteIndex(metas);
+      return written.ok ? ok(summaryOf(m)) : written;
     },
 
     async listHistory(id: string) {
@@ -309,7 +341,7 @@ export function createBrowserStore(kv: Kv) {
     },
 
     async getSettings() {
-      return ok({ ...DEFAULT_SETTINGS, ...readJson<Partial<Settings>>('settings', {}) });
+      return ok(structuredClone({ ...DEFAULT_SETTINGS, ...readJson<Partial<Settings>>('settings', {}) }));
     },
 
     async setSettings(patch: Partial<Settings>) {
@@ -322,7 +354,7 @@ export function createBrowserStore(kv: Kv) {
       } catch (e) {
         return fail('storage', `保存设置失败：${errorText(e)}`);
       }
-      return ok(next);
+      return ok(structuredClone(next));
     },
   } satisfies Partial<AppApi>;
 
