@@ -542,6 +542,41 @@ describe('effectiveCells and withDerivedCells', () => {
     expect(first['a.new.total']).toBe(seed['a.new.total']);
   });
 
+  it('effectiveCells hands back the cells themselves when no total is missing, without changing them', () => {
+    expect(effectiveCells(seed)).toBe(seed); // every total present
+    const blank = {};
+    expect(effectiveCells(blank)).toBe(blank); // no total computable
+    const partial = { 'a.new.natural': 1 };
+    expect(effectiveCells(partial)).toEqual({ 'a.new.natural': 1 });
+    const withoutTotals = Object.fromEntries(Object.entries(seed).filter(([k]) => !CELLS.byId.get(k)!.sumOf));
+    const eff = effectiveCells(withoutTotals);
+    expect(eff).not.toBe(withoutTotals);
+    expect(Object.keys(withoutTotals)).toHaveLength(166); // the input is not filled in
+  });
+
+  it('setCell on cells whose totals are right gives what recomputing every total gives (property)', () => {
+    const entered = CELLS.entered.map((c) => c.id);
+    const consistent = withDerivedCells(seed);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...entered), fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined })), { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        (edits, fromBlank) => {
+          let cells: Record<string, number> = fromBlank ? {} : consistent;
+          const typed: Record<string, number> = fromBlank ? {} : { ...consistent };
+          for (const [id, v] of edits) {
+            cells = setCell(cells, id, v);
+            if (v === undefined) delete typed[id];
+            else typed[id] = v;
+          }
+          expect(cells).toEqual(withDerivedCells(typed));
+          expect(effectiveCells(cells)).toEqual(withDerivedCells(typed));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('property: every derived cell equals the sum of the parts the spec names', () => {
     const enteredArb = someCells(CELLS.entered, () => countArb);
     fc.assert(

@@ -1,7 +1,7 @@
 /**
  * Cell arithmetic on documents: derived totals, editing a cell, and starting from last year.
  */
-import { CELLS, T3_APPLICANT_COLUMNS } from '../format';
+import { CELLS, T3_APPLICANT_COLUMNS, type CellDef } from '../format';
 import type { Cells, ReportDocument, Unit } from './types';
 import { CURRENT_SCHEMA_VERSION, DOCUMENT_FORMAT } from './types';
 
@@ -24,18 +24,23 @@ const effectiveMemo = new WeakMap<Cells, Readonly<Record<string, number>>>();
  *
  * Remembered per cells object (a document's cells are never changed in place: an edit makes a new
  * object), so the editor and the checker, which both ask on every keystroke, compute it once.
+ * When no total is missing (setCell keeps them), it is the cells object itself: not copied.
  */
 export function effectiveCells(cells: Cells): Readonly<Record<string, number>> {
   const known = effectiveMemo.get(cells);
   if (known) return known;
-  const out: Record<string, number> = { ...cells };
+  let out: Record<string, number> | undefined;
   for (const d of CELLS.derived) {
-    if (out[d.id] !== undefined) continue;
-    const v = sumParts(out, d.sumOf!);
-    if (v !== undefined) out[d.id] = v;
+    const values = out ?? cells;
+    if (values[d.id] !== undefined) continue;
+    const v = sumParts(values, d.sumOf!);
+    if (v === undefined) continue;
+    out ??= { ...cells };
+    out[d.id] = v;
   }
-  effectiveMemo.set(cells, out);
-  return out;
+  const result = out ?? cells;
+  effectiveMemo.set(cells, result);
+  return result;
 }
 
 /** Every derived cell recomputed from the entered cells (typed totals are replaced). */
@@ -50,6 +55,26 @@ export function withDerivedCells(cells: Cells): Record<string, number> {
 }
 
 /**
+ * For each entered cell, the sums that depend on it, directly or through another sum, parts
+ * before the sums that use them. Computed once from the format data: an edit recomputes these
+ * and nothing else.
+ */
+const DEPENDENT_SUMS: ReadonlyMap<string, readonly CellDef[]> = (() => {
+  const out = new Map<string, CellDef[]>();
+  for (const c of CELLS.entered) {
+    const changed = new Set([c.id]);
+    const sums: CellDef[] = [];
+    for (const d of CELLS.derived) {
+      if (!d.sumOf!.some((p) => changed.has(p))) continue;
+      sums.push(d);
+      changed.add(d.id);
+    }
+    out.set(c.id, sums);
+  }
+  return out;
+})();
+
+/**
  * Set (or clear, with undefined) one entered cell and recompute the totals that depend on it.
  * Derived cells cannot be set: they are computed.
  */
@@ -60,13 +85,10 @@ export function setCell(cells: Cells, id: string, value: number | undefined): Re
   const out: Record<string, number> = { ...cells };
   if (value === undefined) delete out[id];
   else out[id] = value;
-  const changed = new Set([id]);
-  for (const d of CELLS.derived) {
-    if (!d.sumOf!.some((p) => changed.has(p))) continue;
+  for (const d of DEPENDENT_SUMS.get(id)!) {
     const v = sumParts(out, d.sumOf!);
     if (v === undefined) delete out[d.id];
     else out[d.id] = v;
-    changed.add(d.id);
   }
   return out;
 }
