@@ -66,9 +66,9 @@ const levelOf = (f: Finding): MarkLevel => (f.severity === 'error' ? 'error' : i
 
 /**
  * Every cell named by an error or warning, with its strongest level and the messages. A cell
- * whose findings are the same objects as in `prev` keeps its mark object from there (the checker
- * hands back unchanged findings as they were, so on a keystroke most cells' messages are not
- * joined again and their marks compare equal by identity).
+ * whose findings are the same objects as in `prev` keeps its mark object from there: the checker
+ * hands back a 未填写 (V-1) finding that did not change as it was, so while a table is filled most
+ * cells' messages are not joined again and their marks compare equal by identity.
  */
 export function cellMarks(findings: readonly Finding[], prev?: MarkedCells): MarkedCells {
   const sources = new Map<string, Finding[]>();
