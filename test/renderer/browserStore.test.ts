@@ -7,12 +7,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReportDocument } from '../../src/core/document/types';
 import { createBrowserStore, type Kv } from '../../src/renderer/src/api/browserStore';
-import { loadSeed } from '../helpers/seed';
+import { loadSeed, withCells } from '../helpers/seed';
 
-const docWith = (n: number): ReportDocument => {
-  const d = loadSeed();
-  return { ...d, cells: { ...d.cells, 'a.next.natural': n } };
-};
+const seed = loadSeed();
+/** The seed report with 结转下年度/自然人 set to `n`: each n a different text to save. */
+const docWith = (n: number): ReportDocument => withCells(seed, { 'a.next.natural': n });
 
 /** A Map as storage, counting writes per key, refusing writes past `quota` characters. */
 function memoryKv(quota = Infinity) {
@@ -178,6 +177,6 @@ describe('browser API storage', () => {
     unwrap(await api.restoreFromTrash(id));
     const back = unwrap(await createBrowserStore(kv).methods.listReports());
     expect(back.map((r) => r.id)).toEqual([id]);
-    expect(back[0]!.unitName).toBe(loadSeed().unit.name);
+    expect(back[0]!.unitName).toBe(seed.unit.name);
   });
 });
