@@ -77,9 +77,9 @@ export function initialJsGzipKb(dir = RENDERER_DIR): number {
   return initialScripts(dir).reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0) / 1024;
 }
 
-async function throttle(page: Page): Promise<void> {
+export async function throttle(page: Page, rate = CPU_SLOWDOWN): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
 /** In-page: navigation start → ready mark, → the frame after it, and first-contentful-paint. */
@@ -101,7 +101,7 @@ const MEASURE_LOAD = `new Promise((done) => {
  * In-page instrumentation of keystroke → findings (see the header comment). `selector` is the
  * element whose change ends the measurement: the findings panel in the app.
  */
-const instrumentKeys = (selector: string): string => `(() => {
+export const instrumentKeys = (selector: string): string => `(() => {
   const panel = document.querySelector(${JSON.stringify(selector)});
   window.__t0 = null;
   window.__lat = [];
@@ -124,7 +124,7 @@ const instrumentKeys = (selector: string): string => `(() => {
   }).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
 })()`;
 
-interface KeySample {
+export interface KeySample {
   /** keydown timeStamp → findings changed and style/layout done */
   readonly updated: number;
   /** keydown timeStamp → the first keydown listener runs (input delivery, throttler) */
@@ -149,22 +149,30 @@ async function typeDigits(page: Page, n: number): Promise<KeySample[]> {
   return (await page.evaluate('window.__lat')) as KeySample[];
 }
 
+/**
+ * Type one row of the seed's 表三 from its first cell: digits ~100 ms apart, Tab to the next cell,
+ * Enter after the last (back to the first column, one row down). Returns the digits typed.
+ */
+export async function typeTable3Row(page: Page, row: string): Promise<number> {
+  const cells = seed().cells;
+  let digits = 0;
+  for (let i = 0; i < T3_COLS.length; i++) {
+    for (const ch of String(cells[`a.${row}.${T3_COLS[i]}`] ?? 0)) {
+      await page.keyboard.press(ch);
+      digits++;
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press(i === T3_COLS.length - 1 ? 'Enter' : 'Tab');
+    await page.waitForTimeout(60);
+  }
+  return digits;
+}
+
 /** Type the seed's 表三 into the open, blank 表三 grid, as a clerk fills it (see (b') above). */
 async function fillTable3(page: Page): Promise<{ samples: KeySample[]; digits: number }> {
   await page.evaluate('window.__lat = []');
-  const cells = seed().cells;
   let digits = 0;
-  for (const row of T3_ROWS) {
-    for (let i = 0; i < T3_COLS.length; i++) {
-      for (const ch of String(cells[`a.${row}.${T3_COLS[i]}`] ?? 0)) {
-        await page.keyboard.press(ch);
-        digits++;
-        await page.waitForTimeout(100);
-      }
-      await page.keyboard.press(i === T3_COLS.length - 1 ? 'Enter' : 'Tab');
-      await page.waitForTimeout(60);
-    }
-  }
+  for (const row of T3_ROWS) digits += await typeTable3Row(page, row);
   await page.waitForTimeout(300);
   return { samples: (await page.evaluate('window.__lat')) as KeySample[], digits };
 }
