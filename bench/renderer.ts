@@ -168,6 +168,18 @@ export async function typeTable3Row(page: Page, row: string): Promise<number> {
   return digits;
 }
 
+/**
+ * In the open new-report dialog: create a blank report, go to its 表三 with the first cell active,
+ * instrument the findings panel (instrumentKeys) and slow the CPU down.
+ */
+export async function openBlankTable3(page: Page, year: number): Promise<void> {
+  await createReport(page, year);
+  await gotoStep(page, 'applications');
+  await cell(page, 'a.new.natural').click();
+  await page.evaluate(instrumentKeys('[data-testid="findings"]'));
+  await throttle(page);
+}
+
 /** Type the seed's 表三 into the open, blank 表三 grid, as a clerk fills it (see (b') above). */
 async function fillTable3(page: Page): Promise<{ samples: KeySample[]; digits: number }> {
   await page.evaluate('window.__lat = []');
@@ -268,11 +280,7 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
     for (let r = 0; r < FILLS; r++) {
       await page.goto(`${server.url}#/`);
       await page.getByTestId('new-report').click();
-      await createReport(page, 2025 + r);
-      await gotoStep(page, 'applications');
-      await cell(page, 'a.new.natural').click();
-      await page.evaluate(instrumentKeys('[data-testid="findings"]'));
-      await throttle(page);
+      await openBlankTable3(page, 2025 + r);
       const one = await fillTable3(page);
       fill.push(...one.samples);
       digits += one.digits;
