@@ -32,13 +32,9 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { cell, createReport, gotoStep, openSeed, seed, T3_COLS, T3_ROWS } from '../test/e2e/app';
 import { findChromium, launch, openPage, RENDERER_DIR, ROOT, serveDir } from '../test/e2e/browser';
+import { median, percentile, type Figure } from './stats';
 
-export interface RendererFigure {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly target?: string;
-}
+export type RendererFigure = Figure;
 
 const CPU_SLOWDOWN = 4;
 const LOADS = 5;
@@ -52,15 +48,7 @@ const ROUNDS = 3;
 /** Blank reports whose 表三 is filled for (b'). */
 const FILLS = 2;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const p95 = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
-};
+const p95 = (xs: readonly number[]): number => percentile(xs, 95);
 const round = (v: number): number => Math.round(v * 10) / 10;
 
 /** Scripts index.html loads before anything runs: the entry module and its modulepreloads. */
