@@ -96,14 +96,17 @@ export const instrumentKeys = (selector: string): string => `(() => {
   // On the window in the capture phase: before every listener of the app (the grid takes its keys
   // on the document's capture phase), so t0 is set before the findings change.
   window.addEventListener('keydown', (e) => { if (/^[0-9]$/.test(e.key)) { window.__t0 = e.timeStamp; window.__td = performance.now(); } }, true);
-  new MutationObserver(() => {
+  new MutationObserver((records) => {
     const t0 = window.__t0;
     if (t0 === null) return;
     window.__t0 = null;
     const js = performance.now();
     void document.body.offsetHeight;
     const now = performance.now();
-    const sample = { updated: now - t0, delay: window.__td - t0, script: js - window.__td, layout: now - js };
+    // A finding came or went (an item or group shown, hidden or added, the counts' data changed),
+    // or only words and numbers in the items changed.
+    const shape = records.some((r) => r.type === 'childList' || (r.type === 'attributes' && /^data-(gone|errors|warnings)$/.test(r.attributeName)));
+    const sample = { updated: now - t0, delay: window.__td - t0, script: js - window.__td, layout: now - js, shape };
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => window.__lat.push({ ...sample, painted: performance.now() - t0 });
@@ -123,10 +126,15 @@ export interface KeySample {
   readonly layout: number;
   /** keydown timeStamp → the task after the next animation frame */
   readonly painted: number;
+  /** A finding came or went with this keystroke (not only a message's words or numbers changed). */
+  readonly shape: boolean;
 }
 
+/** The timings of a sample (in ms). */
+export type KeyTiming = Exclude<keyof KeySample, 'shape'>;
+
 /** Type `n` digits with Enter after each (every digit starts a new edit), ~120 ms apart. */
-async function typeDigits(page: Page, n: number): Promise<KeySample[]> {
+export async function typeDigits(page: Page, n: number): Promise<KeySample[]> {
   await page.evaluate('window.__lat = []');
   for (let i = 0; i < n; i++) {
     await page.keyboard.press(String((i + 1) % 10)); // 1…9, 0, 1…: in the app every digit changes T3-1
@@ -158,14 +166,14 @@ export async function typeTable3Row(page: Page, row: string): Promise<number> {
 
 /**
  * In the open new-report dialog: create a blank report, go to its 表三 with the first cell active,
- * instrument the findings panel (instrumentKeys) and slow the CPU down.
+ * instrument the findings panel (instrumentKeys) and slow the CPU down (`rate` times; 1: full speed).
  */
-export async function openBlankTable3(page: Page, year: number): Promise<void> {
+export async function openBlankTable3(page: Page, year: number, rate = CPU_SLOWDOWN): Promise<void> {
   await createReport(page, year);
   await gotoStep(page, 'applications');
   await cell(page, 'a.new.natural').click();
   await page.evaluate(instrumentKeys('[data-testid="findings"]'));
-  await throttle(page);
+  await throttle(page, rate);
 }
 
 /** Type the seed's 表三 into the open, blank 表三 grid, as a clerk fills it (see (b') above). */
@@ -183,6 +191,21 @@ async function fillTable3(page: Page): Promise<{ samples: KeySample[]; digits: n
  */
 const FLOOR_PAGE = `<!doctype html><meta charset="utf-8"><body><input id="k" autofocus><p id="out">-</p>
 <script>document.getElementById('k').addEventListener('keydown', (e) => { document.getElementById('out').textContent = e.key; });</script>`;
+
+/**
+ * The samples split by what the keystroke did to the findings: a finding came or went (in (b),
+ * the digits 0 and 1, which make T3-1 go and come back), or only a message's words or numbers
+ * changed. The first kind costs more (see bench/README.md) and decides the p95.
+ */
+function byShape(samples: readonly KeySample[]): RendererFigure[] {
+  const part = (name: string, xs: readonly KeySample[]): RendererFigure => ({
+    name: `  ${name} (${xs.length} of ${samples.length}): median / p95`,
+    value: xs.length ? round(median(xs.map((l) => l.updated))) : NaN,
+    unit: 'ms',
+    target: xs.length ? `p95 ${round(p95(xs.map((l) => l.updated)))} ms` : '',
+  });
+  return [part('a finding came or went', samples.filter((l) => l.shape)), part('only messages changed', samples.filter((l) => !l.shape))];
+}
 
 export async function benchRenderer(): Promise<RendererFigure[]> {
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
@@ -238,7 +261,7 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
       lat.push(...a);
       rounds.push(round(p95(a.map((l) => l.updated))));
     }
-    const of = (k: keyof KeySample): number[] => lat.map((l) => l[k]);
+    const of = (k: KeyTiming): number[] => lat.map((l) => l[k]);
     figures.push({
       name: `keystroke → findings updated and laid out, p95 of ${lat.length} (CPU ${CPU_SLOWDOWN}× slower)`,
       value: round(p95(of('updated'))),
@@ -252,6 +275,7 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
       target: `rounds ${rounds.join(' / ')} ms`,
     });
     figures.push({ name: 'keystroke → findings updated and laid out, median', value: round(median(of('updated'))), unit: 'ms' });
+    figures.push(...byShape(lat));
     figures.push({ name: '  of which input delivery (timeStamp → first listener), median / p95', value: round(median(of('delay'))), unit: 'ms', target: `p95 ${round(p95(of('delay')))} ms` });
     figures.push({ name: '  of which script (handler, check, DOM updates), median / p95', value: round(median(of('script'))), unit: 'ms', target: `p95 ${round(p95(of('script')))} ms` });
     figures.push({ name: '  of which style + layout, median / p95', value: round(median(of('layout'))), unit: 'ms', target: `p95 ${round(p95(of('layout')))} ms` });
@@ -280,6 +304,7 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
       unit: 'ms',
       target: `< 16 ms; median ${round(median(fill.map((l) => l.updated)))} ms; ${digits} digits typed`,
     });
+    figures.push(...byShape(fill));
     // The harness floor: an empty page, one text change per keystroke, CPU slowed the same (on a
     // page of its own, opened only now: a second page open beside the app slows the app's frames).
     const floorPage = await context.newPage();
