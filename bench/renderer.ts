@@ -19,6 +19,8 @@
  *     blank report (digits, Tab across a row, Enter to the next), ~100 ms between keys. Here the
  *     first digit in a cell changes its row's 未填写 message, and a row's sums are checked once it
  *     is complete; a digit that changes no finding gives no sample. p95 over 2 blank reports.
+ * Both are also given split by what a keystroke did to the findings: a finding came or went, or
+ * only a message's words or numbers changed (see byShape).
  * (c) initial JS: the gzipped size (zlib default level) of every script index.html loads
  *     (its module script and modulepreload links) — what must arrive before the first screen.
  *
@@ -275,10 +277,10 @@ export async function benchRenderer(): Promise<RendererFigure[]> {
       target: `rounds ${rounds.join(' / ')} ms`,
     });
     figures.push({ name: 'keystroke → findings updated and laid out, median', value: round(median(of('updated'))), unit: 'ms' });
-    figures.push(...byShape(lat));
     figures.push({ name: '  of which input delivery (timeStamp → first listener), median / p95', value: round(median(of('delay'))), unit: 'ms', target: `p95 ${round(p95(of('delay')))} ms` });
     figures.push({ name: '  of which script (handler, check, DOM updates), median / p95', value: round(median(of('script'))), unit: 'ms', target: `p95 ${round(p95(of('script')))} ms` });
     figures.push({ name: '  of which style + layout, median / p95', value: round(median(of('layout'))), unit: 'ms', target: `p95 ${round(p95(of('layout')))} ms` });
+    figures.push(...byShape(lat));
     figures.push({ name: 'keystroke → findings on the next painted frame, p95 (incl. vsync wait)', value: round(p95(of('painted'))), unit: 'ms' });
     // For comparison: the app at full speed.
     const cdp = await page.context().newCDPSession(page);
