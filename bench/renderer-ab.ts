@@ -15,7 +15,7 @@
  *
  * `--rate N` slows the CPU down N times (default 4, as the benchmark). With `--rate 1` the time
  * the app works per keystroke (first listener → laid out, "work" below) is measured without the
- * throttle's jitter: a change of 0.05 ms shows there, where at 4× only changes of about a
+ * throttle's jitter: a change of about 0.1 ms shows there, where at 4× only changes of about a
  * millisecond do (see bench/README.md).
  *
  * variants.json: a JSON array of CSS texts; "" is the app as built. Each variant's CSS is put in a
@@ -31,9 +31,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { cell, firstRun, openSeed, T3_ROWS } from '../test/e2e/app';
+import { firstRun, openSeed, T3_ROWS } from '../test/e2e/app';
 import { findChromium, launch, openPage, RENDERER_DIR, serveDir } from '../test/e2e/browser';
-import { instrumentKeys, openBlankTable3, throttle, typeDigits, typeTable3Row, type KeySample, type KeyTiming } from './renderer';
+import { openBlankTable3, openSeedCell, throttle, typeDigits, typeTable3Row, type KeySample, type KeyTiming } from './renderer';
 import { median, percentile } from './stats';
 
 const SET_VARIANT = (css: string): string => `(() => {
@@ -103,11 +103,7 @@ async function fillScene(page: Page, url: string, variants: readonly string[], s
 /** Digits typed into one cell of the seed report (T3-1 changes with each), variants taking turns by block. */
 async function oneCellScene(page: Page, url: string, variants: readonly string[], samples: KeySample[][], o: Options): Promise<string> {
   const blocks = o.rounds ?? 8;
-  const id = await openSeed(page);
-  await page.goto(`${url}#/report/${id}/applications`);
-  await page.getByTestId('grid-t3').waitFor();
-  await cell(page, 'a.next.natural').click();
-  await page.evaluate(instrumentKeys('[data-testid="findings"]'));
+  await openSeedCell(page, url, await openSeed(page));
   await throttle(page, o.rate);
   for (let b = 0; b < blocks * variants.length; b++) {
     const v = (b + Math.floor(b / variants.length)) % variants.length; // the order rotates every round
