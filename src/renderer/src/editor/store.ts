@@ -102,7 +102,6 @@ export class EditorStore {
 
   readonly subscribe = this.listeners.subscribe;
 
-  /** Notified only when this cell's shown value or mark changed. */
   /** Notified only when this cell's shown value or mark level changed (what the cell draws). */
   subscribeCell(id: string, cb: () => void): () => void {
     return this.listeners.subscribeCell(id, cb);
