@@ -25,6 +25,7 @@ import { SectionStep } from './SectionStep';
 import { EditorStore, sectionFindings, useEditorStore } from './store';
 import { drawBadges, drawHeadCounts, followStepCounts } from './stepStatus';
 import { setText } from '../common/dom';
+import { afterNextFrame, cancelAfterNextFrame } from '../common/frames';
 
 interface StepDef {
   readonly key: StepKey;
@@ -67,7 +68,12 @@ const SaveIndicator = memo(function SaveIndicator({ saver }: { saver: Saver }) {
       if (el.dataset.state !== s.kind) el.dataset.state = s.kind;
     };
     write();
-    return saver.subscribe(write);
+    // A keystroke after a save makes the status 正在保存…: drawn a frame after the findings.
+    const off = saver.subscribe(() => afterNextFrame(write));
+    return () => {
+      off();
+      cancelAfterNextFrame(write);
+    };
   }, [saver, failure]);
   if (failure) {
     return (

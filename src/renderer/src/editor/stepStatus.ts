@@ -7,6 +7,7 @@
 import { countsOf, totalCounts, type StepKey } from './findings';
 import type { Derived, EditorStore } from './store';
 import { setText } from '../common/dom';
+import { afterNextFrame, cancelAfterNextFrame } from '../common/frames';
 
 /** Errors or warnings of a step; the 检查与导出 step counts the whole report. */
 export const stepCount = (counts: Derived['counts'], key: StepKey, kind: 'errors' | 'warnings'): number =>
@@ -60,7 +61,8 @@ export function drawHeadCounts(el: HTMLElement, errors: number, warnings: number
 }
 
 /**
- * Keep `el` showing a step's counts: drawn now and again whenever they change. Returns the
+ * Keep `el` showing a step's counts: drawn now, and after a change in the frame after the one that
+ * shows the findings (afterNextFrame: the keystroke's own frame stays short). Returns the
  * unsubscribe (for a layout effect's cleanup).
  */
 export function followStepCounts(
@@ -80,5 +82,10 @@ export function followStepCounts(
     draw(el, errors, warnings);
   };
   update();
-  return store.subscribe(update);
+  const later = (): void => afterNextFrame(update);
+  const off = store.subscribe(later);
+  return () => {
+    off();
+    cancelAfterNextFrame(update);
+  };
 }
