@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReportDocument } from '../../src/core/document/types';
-import { AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS, Saver } from '../../src/renderer/src/editor/saver';
+import { AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS, SAVE_IDLE_TIMEOUT_MS, Saver } from '../../src/renderer/src/editor/saver';
 import { loadSeed } from '../helpers/seed';
 
 const docWith = (n: number): ReportDocument => {
@@ -73,6 +73,29 @@ describe('Saver', () => {
     });
     expect(calls[0]!.at).toBe(AUTOSAVE_MAX_WAIT_MS);
     expect(calls.at(-1)!.value).toBe(19);
+  });
+
+  it('runs a due save when the page is idle, with the newest document, still within a second', async () => {
+    const { calls, save } = recorder();
+    // An idle period comes 120 ms after the save is due (the page was busy drawing frames).
+    const idle: number[] = [];
+    const whenIdle = (run: () => void): void => {
+      idle.push(Date.now());
+      setTimeout(run, 120);
+    };
+    const saver = new Saver(save, '2026-01-10T08:00:00Z', whenIdle);
+    saver.schedule(docWith(1));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(idle).toHaveLength(1); // due now: waits for idle
+    expect(calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(60);
+    saver.schedule(docWith(2)); // typed while waiting: that document is the one saved
+    await vi.advanceTimersByTimeAsync(60);
+    expect(calls).toEqual([{ at: AUTOSAVE_DELAY_MS + 120, value: 2 }]);
+    expect(AUTOSAVE_MAX_WAIT_MS + SAVE_IDLE_TIMEOUT_MS).toBeLessThan(1000);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls).toHaveLength(1); // the change made while waiting was in that save: nothing more
+    expect(saver.getStatus().kind).toBe('saved');
   });
 
   it('runs one save at a time and saves what changed meanwhile right after', async () => {

@@ -7,16 +7,20 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { isDesktop } from '../api';
 import type { EditorStore } from './store';
-import { Saver, type SaveFn } from './saver';
+import { Saver, SAVE_IDLE_TIMEOUT_MS, type SaveFn, type WhenIdle } from './saver';
 
 export type { Saver } from './saver';
+
+const whenIdle: WhenIdle = (run) => void requestIdleCallback(run, { timeout: SAVE_IDLE_TIMEOUT_MS });
 
 /**
  * Save the store's document whenever it changes (revision > 0: not right after loading). Watched
  * outside React; a keystroke only schedules the save (nothing is serialised until the timer fires).
  */
 export function useAutosave(save: SaveFn, store: EditorStore, savedAt: string): Saver {
-  const saver = useMemo(() => new Saver(save, savedAt), [save]); // savedAt: initial status only
+  // savedAt: initial status only. A due save runs in an idle period (after a frame), not when the
+  // next keystroke comes.
+  const saver = useMemo(() => new Saver(save, savedAt, whenIdle), [save]);
 
   useEffect(() => {
     let last = store.getState().doc;

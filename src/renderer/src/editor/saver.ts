@@ -20,6 +20,17 @@ export type SaveStatus =
 export type SaveFn = (doc: ReportDocument) => Promise<Result<{ readonly savedAt: string }>>;
 
 /**
+ * Runs a due save when the page is idle (autosave.ts: requestIdleCallback with a timeout of
+ * SAVE_IDLE_TIMEOUT_MS), so that the save's work — handing the document over, in the browser
+ * version also checking and storing it — runs after a frame rather than when the clerk's next
+ * keystroke arrives. Without it a due save starts at once.
+ */
+export type WhenIdle = (run: () => void) => void;
+
+/** A due save waits at most this long for the page to be idle: still within a second of the change. */
+export const SAVE_IDLE_TIMEOUT_MS = 150;
+
+/**
  * One report's saves. Its status lives here (not in React state of the editor), so a save
  * re-renders only the indicator.
  */
@@ -42,6 +53,7 @@ export class Saver {
   constructor(
     private readonly save: SaveFn,
     savedAt: string,
+    private readonly whenIdle: WhenIdle = (run) => run(),
   ) {
     this.current = { kind: 'saved', at: savedAt };
   }
@@ -72,7 +84,7 @@ export class Saver {
     this.timer = undefined;
     const wait = this.dueAt - Date.now();
     if (wait > 0) this.timer = setTimeout(this.onTimer, wait);
-    else void this.flush();
+    else this.whenIdle(() => void this.flush());
   };
 
   get dirty(): boolean {
