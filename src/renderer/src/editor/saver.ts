@@ -1,8 +1,9 @@
 /**
  * The autosave policy, with no DOM or React: every change is saved within a second — 400 ms after
  * the last keystroke, and while the clerk keeps typing, no later than 800 ms after the first change
- * not yet saved — one save at a time, the newest document winning; a failed save stays pending and
- * is retried. (autosave.ts wires it to the editor and the window.)
+ * not yet saved, in the next idle period (at most SAVE_IDLE_TIMEOUT_MS later) — one save at a time,
+ * the newest document winning; a failed save stays pending and is retried. (autosave.ts wires it
+ * to the editor and the window.)
  */
 import type { ReportDocument } from '../../../core/document/types';
 import type { Result } from '../../../core/result';
