@@ -13,8 +13,10 @@
 import { Button, Tooltip } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { TableId } from '../../../../core/format';
-import { useEditorStore, type EditorStore } from '../store';
+import type { EditorStore } from '../store';
+import { useEditorStore } from '../useEditorStore';
 import { GridUi, useCellInput, useGridUi, type Editing } from './ui';
+import { batch } from '../listeners';
 import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCell } from './model';
 import { PasteDialog } from './PasteDialog';
 import { planPaste, type PastePlan } from './paste';
@@ -388,9 +390,11 @@ export const Grid = memo(function Grid(props: GridProps) {
       if (!e) return;
       const cell = model.byId.get(e.id)!;
       const parsed = parseCellInput(text, cell.kind);
-      setEditing({ ...e, text, error: parsed.ok ? undefined : parsed.reason });
-      if (parsed.ok) dispatch({ type: 'cells', changes: [[e.id, parsed.value]], record: false });
-      say(parsed.ok ? null : parsed.reason);
+      batch(() => {
+        setEditing({ ...e, text, error: parsed.ok ? undefined : parsed.reason });
+        if (parsed.ok) dispatch({ type: 'cells', changes: [[e.id, parsed.value]], record: false });
+        say(parsed.ok ? null : parsed.reason);
+      });
     },
     [dispatch, model, say],
   );
@@ -671,7 +675,8 @@ export const Grid = memo(function Grid(props: GridProps) {
     if (!wrap) return;
     const listener = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || !(e.target instanceof Node) || !wrap.contains(e.target)) return;
-      keyHandler.current(e);
+      // The edit state and the document change together: each cell and part is drawn once.
+      batch(() => keyHandler.current(e));
       if (e.defaultPrevented) e.stopPropagation();
     };
     document.addEventListener('keydown', listener, true);
