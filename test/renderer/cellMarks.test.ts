@@ -3,6 +3,7 @@
  * the findings that name it and their messages — and that a cell whose findings did not change
  * keeps its mark object, while a cell whose findings changed gets a new one.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/checker/types';
 import { cellMarks } from '../../src/renderer/src/editor/findings';
@@ -47,5 +48,48 @@ describe('cellMarks', () => {
     const third = cellMarks([v1a, t31, v1bNow], second);
     expect(third.marks.get('a1')).toEqual({ level: 'error', text: '表三“甲”行有2格未填写\n“自然人”列：不平衡' });
     expect(third.marks.get('a2')).toBe(first.marks.get('a2'));
+  });
+
+  it('made from the previous marks, equals the marks made afresh, and names exactly the cells whose mark object changed', () => {
+    // A pool of findings; each step keeps some (the same objects, as the checker does), drops some,
+    // adds new ones, possibly reordered.
+    const pool = fc.array(
+      fc.record({
+        n: fc.nat(5),
+        severity: fc.constantFrom<Finding['severity']>('error', 'warning', 'info'),
+        cells: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 3 }),
+        explained: fc.boolean(),
+      }),
+      { maxLength: 6 },
+    );
+    const step = fc.record({ keep: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), added: pool, shuffle: fc.boolean() });
+    fc.assert(
+      fc.property(pool, fc.array(step, { minLength: 1, maxLength: 8 }), (first, steps) => {
+        let k = 0;
+        const make = (g: { n: number; severity: Finding['severity']; cells: string[]; explained: boolean }): Finding =>
+          finding(`R-${g.n}:${k++}`, g.severity, g.cells, `消息${g.n}`, g.explained ? '已核实' : undefined);
+        let findings = first.map(make);
+        let prev = cellMarks(findings);
+        for (const s of steps) {
+          const kept = findings.filter((_, i) => s.keep[i % 6]);
+          const next = [...kept, ...s.added.map(make)];
+          if (s.shuffle) next.reverse();
+          const now = cellMarks(next, prev);
+          const fresh = cellMarks(next);
+          expect(now.marks).toEqual(fresh.marks);
+          expect(now.sources).toEqual(fresh.sources);
+          const changed = new Set([...prev.marks.keys(), ...now.marks.keys()].filter((id) => prev.marks.get(id) !== now.marks.get(id)));
+          expect([...now.changed!].sort()).toEqual([...changed].sort());
+          // A cell whose mark reads the same keeps the very object.
+          for (const [id, m] of now.marks) {
+            const old = prev.marks.get(id);
+            if (old && old.level === m.level && old.text === m.text) expect(m).toBe(old);
+          }
+          findings = next;
+          prev = now;
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -60,42 +60,101 @@ const RANK: Record<MarkLevel, number> = { error: 3, warning: 2, explained: 1 };
 export interface MarkedCells {
   readonly marks: ReadonlyMap<string, CellMark>;
   readonly sources: ReadonlyMap<string, readonly Finding[]>;
+  /** The findings they were made from. */
+  readonly findings: readonly Finding[];
+  /**
+   * The cells whose mark is not the same object as in the result they were made from (new,
+   * changed or gone); null when made without one (every cell may have changed).
+   */
+  readonly changed: ReadonlySet<string> | null;
 }
 
 const levelOf = (f: Finding): MarkLevel => (f.severity === 'error' ? 'error' : isExplained(f) ? 'explained' : 'warning');
 
-/**
- * Every cell named by an error or warning, with its strongest level and the messages. A cell
- * whose findings are the same objects as in `prev` keeps its mark object from there: the checker
- * hands back a 未填写 (V-1) finding that did not change as it was, so while a table is filled most
- * cells' messages are not joined again and their marks compare equal by identity.
- */
-export function cellMarks(findings: readonly Finding[], prev?: MarkedCells): MarkedCells {
+function markOf(list: readonly Finding[]): CellMark {
+  let level: MarkLevel = 'explained';
+  const texts: string[] = [];
+  for (const f of list) {
+    const l = levelOf(f);
+    if (RANK[l] > RANK[level]) level = l;
+    texts.push(l === 'explained' ? `${f.message}（已说明）` : f.message);
+  }
+  return { level, text: texts.join('\n') };
+}
+
+/** For each cell (of `only`, when given) the findings that name it, in order. */
+function sourcesOf(findings: readonly Finding[], only?: ReadonlySet<string>): Map<string, Finding[]> {
   const sources = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.severity === 'info') continue;
     for (const id of f.cells) {
+      if (only && !only.has(id)) continue;
       const list = sources.get(id);
       if (list) list.push(f);
       else sources.set(id, [f]);
     }
   }
-  const marks = new Map<string, CellMark>();
-  for (const [id, list] of sources) {
-    const before = prev?.sources.get(id);
-    const kept = before && before.length === list.length && before.every((f, i) => f === list[i]) ? prev!.marks.get(id) : undefined;
-    if (kept) {
-      marks.set(id, kept);
+  return sources;
+}
+
+/** The findings kept from `before` to `after` are in the same order in both. */
+function keptInOrder(before: readonly Finding[], after: readonly Finding[], inBefore: ReadonlySet<Finding>, inAfter: ReadonlySet<Finding>): boolean {
+  let i = 0;
+  for (const f of after) {
+    if (!inBefore.has(f)) continue;
+    while (i < before.length && !inAfter.has(before[i]!)) i++;
+    if (before[i] !== f) return false;
+    i++;
+  }
+  return true;
+}
+
+/**
+ * Every cell named by an error or warning, with its strongest level and the messages.
+ *
+ * With `prev`, the marks made from the findings before, only the cells named by a finding that
+ * came or went are marked again (the checker hands back a finding that did not change, such as a
+ * row's 未填写 (V-1), as the same object), and a cell whose mark has the same level and text keeps
+ * its mark object: while a table is filled, a keystroke touches a row's cells, not the table's.
+ */
+export function cellMarks(findings: readonly Finding[], prev?: MarkedCells): MarkedCells {
+  const inAfter = new Set(findings);
+  const inBefore = prev ? new Set(prev.findings) : null;
+  if (!prev || !inBefore || !keptInOrder(prev.findings, findings, inBefore, inAfter)) {
+    const sources = sourcesOf(findings);
+    const marks = new Map<string, CellMark>();
+    const changed = prev ? new Set<string>(prev.marks.keys()) : null;
+    for (const [id, list] of sources) {
+      const old = prev?.marks.get(id);
+      const mark = markOf(list);
+      const same = old !== undefined && old.level === mark.level && old.text === mark.text;
+      marks.set(id, same ? old : mark);
+      if (same) changed?.delete(id);
+      else changed?.add(id);
+    }
+    return { marks, sources, findings, changed };
+  }
+  const touched = new Set<string>();
+  for (const f of findings) if (!inBefore.has(f) && f.severity !== 'info') for (const id of f.cells) touched.add(id);
+  for (const f of prev.findings) if (!inAfter.has(f) && f.severity !== 'info') for (const id of f.cells) touched.add(id);
+  const changed = new Set<string>();
+  if (touched.size === 0) return { marks: prev.marks, sources: prev.sources, findings, changed };
+  const marks = new Map(prev.marks);
+  const sources = new Map(prev.sources);
+  const now = sourcesOf(findings, touched);
+  for (const id of touched) {
+    const list = now.get(id);
+    const old = prev.marks.get(id);
+    if (!list) {
+      sources.delete(id);
+      if (marks.delete(id)) changed.add(id);
       continue;
     }
-    let level: MarkLevel = 'explained';
-    const texts: string[] = [];
-    for (const f of list) {
-      const l = levelOf(f);
-      if (RANK[l] > RANK[level]) level = l;
-      texts.push(l === 'explained' ? `${f.message}（已说明）` : f.message);
-    }
-    marks.set(id, { level, text: texts.join('\n') });
+    sources.set(id, list);
+    const mark = markOf(list);
+    if (old !== undefined && old.level === mark.level && old.text === mark.text) continue;
+    marks.set(id, mark);
+    changed.add(id);
   }
-  return { marks, sources };
+  return { marks, sources, findings, changed };
 }
