@@ -75,6 +75,16 @@ const DEPENDENT_SUMS: ReadonlyMap<string, readonly CellDef[]> = (() => {
 })();
 
 /**
+ * The cells whose value an edit of `id` can change: the cell itself and the totals made from it
+ * (directly or through another total).
+ */
+export function cellsAffectedBy(id: string): readonly string[] {
+  return AFFECTED.get(id) ?? [id];
+}
+
+const AFFECTED: ReadonlyMap<string, readonly string[]> = new Map([...DEPENDENT_SUMS].map(([id, sums]) => [id, [id, ...sums.map((d) => d.id)]]));
+
+/**
  * Set (or clear, with undefined) one entered cell and recompute the totals that depend on it.
  * Derived cells cannot be set: they are computed.
  */

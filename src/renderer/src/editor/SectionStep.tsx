@@ -8,7 +8,8 @@ import type { SectionDef } from '../../../core/format';
 import { Grid } from './grid/Grid';
 import { NarrativeEditor, type ParagraphRequest } from './NarrativeEditor';
 import type { StepKey } from './findings';
-import { sameFindings, sectionFindings, useEditorStore, type Derived, type EditorStore } from './store';
+import { sameFindings, sectionFindings, type Derived, type EditorStore } from './store';
+import { useEditorStore } from './useEditorStore';
 
 const NO_TOPICS: readonly never[] = [];
 

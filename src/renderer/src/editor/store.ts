@@ -3,6 +3,8 @@
  * from them — the check result, the findings counted by section and mapped onto cells, the cells
  * as shown (totals derived). Everything is computed once per change, synchronously, in dispatch.
  *
+ * Plain TypeScript, no React (useEditorStore.ts binds it to React).
+ *
  * Parts subscribe to just what they show: React components through useEditorStore with a
  * selector (derived values keep their identity while unchanged, so selectors compare by
  * reference); the parts that change while the clerk types — cells, the status line, the findings
@@ -10,10 +12,9 @@
  * by id, only when their value or mark level changed; the status line also when the messages of
  * its cell changed.
  */
-import { useSyncExternalStore } from 'react';
 import { check } from '../../../core/checker';
 import type { Finding } from '../../../core/checker/types';
-import { effectiveCells } from '../../../core/document/cells';
+import { cellsAffectedBy, effectiveCells } from '../../../core/document/cells';
 import type { ReportDocument } from '../../../core/document/types';
 import { CELLS } from '../../../core/format';
 import { cellMarks, countBySection, type CellMark, type Counts, type MarkedCells, type StepKey } from './findings';
@@ -28,8 +29,8 @@ export interface Derived {
   readonly counts: ReadonlyMap<StepKey, Counts>;
   /** Cell marks; a cell's mark object keeps its identity while its level and text are the same. */
   readonly marks: ReadonlyMap<string, CellMark>;
-  /** The findings each cell's mark was made from (cellMarks reuses a mark whose findings are the same). */
-  readonly markSources: MarkedCells['sources'];
+  /** What the marks were made from, and which cells' marks changed (cellMarks). */
+  readonly marked: MarkedCells;
   /** The document's cells with absent totals derived. */
   readonly shown: Readonly<Record<string, number>>;
 }
@@ -78,13 +79,8 @@ function derive(doc: ReportDocument, prev: Derived | null, prevDoc: ReportDocume
   const bySection = new Map<StepKey, readonly Finding[]>();
   for (const [k, list] of grouped) bySection.set(k, sameFindings(prev?.bySection.get(k), list));
   const counts = countBySection(findings);
-  const marked = cellMarks(findings, prev ? { marks: prev.marks, sources: prev.markSources } : undefined);
-  const marks = new Map<string, CellMark>();
-  for (const [id, m] of marked.marks) {
-    const old = prev?.marks.get(id);
-    marks.set(id, old && (old === m || (old.level === m.level && old.text === m.text)) ? old : m);
-  }
-  return { findings, bySection, counts: prev && sameCounts(prev.counts, counts) ? prev.counts : counts, marks, markSources: marked.sources, shown };
+  const marked = cellMarks(findings, prev?.marked);
+  return { findings, bySection, counts: prev && sameCounts(prev.counts, counts) ? prev.counts : counts, marks: marked.marks, marked, shown };
 }
 
 export class EditorStore {
@@ -124,26 +120,30 @@ export class EditorStore {
     const old = this.derived;
     if (next.doc !== before.doc) this.derived = a.type === 'load' ? derive(next.doc, null, null) : derive(next.doc, old, before.doc);
     if (this.derived !== old) {
-      this.notifyCells(old, this.derived);
+      // Typed cells: only they and the totals made from them can show another value.
+      this.notifyCells(old, this.derived, a.type === 'cells' ? a.changes.flatMap(([id]) => cellsAffectedBy(id)) : CELL_IDS);
     }
     this.listeners.notifyAll();
   };
 
-  private notifyCells(a: Derived, b: Derived): void {
+  /** Notify the cells whose value (among `candidates`), mark level or messages changed from `a` to `b`. */
+  private notifyCells(a: Derived, b: Derived, candidates: readonly string[]): void {
     const changed = new Set<string>();
     const texts = new Set<string>();
     if (a.shown !== b.shown) {
-      // Every cell id of the format, in an array: faster than for…in over the records.
-      for (const id of CELL_IDS) if (a.shown[id] !== b.shown[id]) changed.add(id);
+      for (const id of candidates) if (a.shown[id] !== b.shown[id]) changed.add(id);
     }
     if (a.marks !== b.marks) {
-      for (const [id, m] of b.marks) {
+      // b was derived from a (dispatch), so cellMarks tells which cells' marks changed, unless b
+      // was made afresh (a document loaded).
+      const ids = b.marked.changed ?? new Set([...a.marks.keys(), ...b.marks.keys()]);
+      for (const id of ids) {
+        const m = b.marks.get(id);
         const old = a.marks.get(id);
         if (old === m) continue;
-        if (old?.level !== m.level) changed.add(id);
+        if (old?.level !== m?.level) changed.add(id);
         else texts.add(id);
       }
-      for (const id of a.marks.keys()) if (!b.marks.has(id)) changed.add(id);
     }
     for (const id of changed) {
       this.listeners.notifyCell(id);
@@ -151,11 +151,6 @@ export class EditorStore {
     }
     for (const id of texts) if (!changed.has(id)) this.listeners.notifyCell(messagesKey(id));
   }
-}
-
-/** Subscribe to a slice of the store; the selector must return a value that keeps its identity while unchanged. */
-export function useEditorStore<T>(store: EditorStore, select: (s: EditorState, d: Derived) => T): T {
-  return useSyncExternalStore(store.subscribe, () => select(store.getState(), store.getDerived()));
 }
 
 export const sectionFindings = (d: Derived, key: StepKey): readonly Finding[] => d.bySection.get(key) ?? NONE;
