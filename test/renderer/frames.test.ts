@@ -100,4 +100,21 @@ describe('afterNextFrame', () => {
     vi.advanceTimersByTime(0);
     expect(log).toEqual(['first', 'second']);
   });
+
+  it('keeps one fallback timer while runs follow one another, and still runs each in time', () => {
+    const log: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      mod.afterNextFrame(() => log.push(i));
+      expect(vi.getTimerCount()).toBe(1); // the fallback; no timer per keystroke
+      frame(); // the frame's task is the second timer
+      vi.advanceTimersByTime(20);
+    }
+    expect(log).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // A run armed after the fallback timer was set still waits its own full delay without frames.
+    mod.afterNextFrame(() => log.push(10));
+    vi.advanceTimersByTime(mod.NO_FRAME_FALLBACK_MS - 1);
+    expect(log).toHaveLength(10);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
 });

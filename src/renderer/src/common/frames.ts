@@ -19,6 +19,31 @@ const nextFrame = (cb: () => void): void => {
 const queue = new Set<() => void>();
 /** A run is due (after a frame, or after the fallback delay, whichever comes first). */
 let armed = false;
+/** Counts the runs armed: a frame callback of an earlier run does not start a later one. */
+let generation = 0;
+/** When the due run was armed (Date.now()). */
+let armedAt = 0;
+/**
+ * One fallback timer for all runs, not one per run (a keystroke then sets no timer): when it
+ * fires early for the run now due, it waits the rest of that run's delay.
+ */
+let fallback: ReturnType<typeof setTimeout> | undefined;
+
+function run(gen: number): void {
+  if (!armed || gen !== generation) return;
+  armed = false;
+  const fns = [...queue];
+  queue.clear();
+  for (const f of fns) f();
+}
+
+function onFallback(): void {
+  fallback = undefined;
+  if (!armed) return;
+  const wait = armedAt + NO_FRAME_FALLBACK_MS - Date.now();
+  if (wait > 0) fallback = setTimeout(onFallback, wait);
+  else run(generation);
+}
 
 /**
  * Run `fn` in a task after the next frame. Calls before it runs are coalesced: a function queued
@@ -29,17 +54,10 @@ export function afterNextFrame(fn: () => void): void {
   queue.add(fn);
   if (armed) return;
   armed = true;
-  let done = false; // this run's frame task and fallback: the first of the two runs it
-  const run = (): void => {
-    if (done) return;
-    done = true;
-    armed = false;
-    const fns = [...queue];
-    queue.clear();
-    for (const f of fns) f();
-  };
-  nextFrame(() => setTimeout(run, 0));
-  setTimeout(run, NO_FRAME_FALLBACK_MS);
+  const gen = ++generation;
+  armedAt = Date.now();
+  nextFrame(() => setTimeout(() => run(gen), 0));
+  fallback ??= setTimeout(onFallback, NO_FRAME_FALLBACK_MS);
 }
 
 /** Drop `fn` if it is queued (its element is going away). */
