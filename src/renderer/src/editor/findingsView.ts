@@ -304,7 +304,7 @@ export class FindingsView {
     icon.setAttribute('aria-hidden', 'true');
     const msg = el('span');
     const excerpt = el('span', 'finding-excerpt');
-    const text = el('span');
+    const text = el('span', 'finding-text');
     text.append(msg, excerpt);
     button.append(icon, text);
     li.append(button);
