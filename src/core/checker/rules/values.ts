@@ -29,6 +29,15 @@ const TYPED_ROWS: readonly TypedRow[] = (() => {
   return [...byKey].map(([key, cells]) => ({ key, cells }));
 })();
 
+/** For each cell of CELLS.all (same order), the index of its row in TYPED_ROWS; -1 for a total. */
+const ROW_OF: readonly number[] = (() => {
+  const index = new Map<string, number>();
+  TYPED_ROWS.forEach((row, i) => {
+    for (const def of row.cells) index.set(def.id, i);
+  });
+  return CELLS.all.map((def) => index.get(def.id) ?? -1);
+})();
+
 /**
  * The V-1 finding of each row as last reported: a row whose unfilled cells are the same as last
  * time gets the same finding object back (the live check runs on every keystroke, and in a blank
@@ -64,9 +73,18 @@ function unfilledFinding(row: TypedRow, ids: readonly string[]): Finding {
 export function valueRules(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const cells = ctx.doc.cells;
-  for (const def of CELLS.all) {
+  // One pass over every cell (this runs on every keystroke): its value is checked, or, when it
+  // is empty and typed, noted among its row's unfilled cells.
+  const unfilled: (string[] | undefined)[] = [];
+  const all = CELLS.all;
+  for (let i = 0; i < all.length; i++) {
+    const def = all[i]!;
     const v = cells[def.id];
-    if (v === undefined) continue;
+    if (v === undefined) {
+      const r = ROW_OF[i]!;
+      if (r >= 0) (unfilled[r] ??= []).push(def.id);
+      continue;
+    }
     let problem: string | undefined;
     if (def.kind === 'money') {
       if (v < 0) problem = '收费金额不能为负数';
@@ -86,10 +104,9 @@ export function valueRules(ctx: CheckContext): Finding[] {
       });
     }
   }
-  for (const row of TYPED_ROWS) {
-    let ids: string[] | undefined;
-    for (const def of row.cells) if (cells[def.id] === undefined) (ids ??= []).push(def.id);
-    if (ids) out.push(unfilledFinding(row, ids));
+  for (let r = 0; r < TYPED_ROWS.length; r++) {
+    const ids = unfilled[r];
+    if (ids) out.push(unfilledFinding(TYPED_ROWS[r]!, ids));
   }
   return out;
 }
