@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/checker/types';
-import { cellMarks } from '../../src/renderer/src/editor/findings';
+import { cellMarks, countBySection, totalCounts } from '../../src/renderer/src/editor/findings';
 
 const finding = (id: string, severity: Finding['severity'], cells: string[], message: string, explanation?: string): Finding => ({
   id,
@@ -91,5 +91,22 @@ describe('cellMarks', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('countBySection counts errors, open warnings and explained warnings per section, and no info', () => {
+    const inSection = (f: Finding, section: Finding['section']): Finding => ({ ...f, section });
+    const counts = countBySection([
+      finding('E-1:a', 'error', ['x'], '错'),
+      finding('E-1:b', 'error', ['y'], '错'),
+      finding('W-1:a', 'warning', ['x'], '提示'),
+      finding('W-2:a', 'warning', ['x'], '提示', '已核实'),
+      finding('I-1:a', 'info', ['x'], '说明'),
+      inSection(finding('W-3:a', 'warning', [], '提示'), 'overview'),
+      inSection(finding('I-2:a', 'info', [], '说明'), 'other'),
+    ]);
+    expect(counts.get('applications')).toEqual({ errors: 2, warnings: 1, explained: 1 });
+    expect(counts.get('overview')).toEqual({ errors: 0, warnings: 1, explained: 0 });
+    expect(counts.has('other')).toBe(false);
+    expect(totalCounts(counts)).toEqual({ errors: 2, warnings: 2, explained: 1 });
   });
 });

@@ -28,13 +28,14 @@ const ZERO: Counts = { errors: 0, warnings: 0, explained: 0 };
 export const isExplained = (f: Finding): boolean => f.severity === 'warning' && !!f.explanation;
 
 export function countBySection(findings: readonly Finding[]): ReadonlyMap<StepKey, Counts> {
-  const out = new Map<StepKey, Counts>();
+  const out = new Map<StepKey, { errors: number; warnings: number; explained: number }>();
   for (const f of findings) {
-    const c = out.get(f.section) ?? ZERO;
-    if (f.severity === 'error') out.set(f.section, { ...c, errors: c.errors + 1 });
-    else if (f.severity === 'warning') {
-      out.set(f.section, isExplained(f) ? { ...c, explained: c.explained + 1 } : { ...c, warnings: c.warnings + 1 });
-    }
+    if (f.severity === 'info') continue;
+    let c = out.get(f.section);
+    if (!c) out.set(f.section, (c = { errors: 0, warnings: 0, explained: 0 }));
+    if (f.severity === 'error') c.errors++;
+    else if (isExplained(f)) c.explained++;
+    else c.warnings++;
   }
   return out;
 }
