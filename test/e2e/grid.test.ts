@@ -246,9 +246,17 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
   it('undoes and redoes typing, pasting, clearing and filling zeros', async () => {
     const { page } = await app.open();
     await newReportOnTable3(page);
+    // The window's title names the report (the editor's slice of the store: unit, year).
+    expect(await page.title()).toMatch(/2024年政府信息公开工作年度报告 — 年报助手$/);
+    // The toolbar's 撤销 / 重做 follow the history (one subscription for both, useEditorSlice).
+    const undo = page.getByTestId('undo');
+    const redo = page.getByTestId('redo');
+    expect([await undo.isDisabled(), await redo.isDisabled()]).toEqual([true, true]);
     await cell(page, 'a.new.natural').click();
     await page.keyboard.type('12');
+    expect(await undo.isDisabled()).toBe(true); // still typing: nothing recorded yet
     await page.keyboard.press('Tab');
+    await expect.poll(() => undo.isDisabled()).toBe(false);
     await page.keyboard.type('7');
     await page.keyboard.press('Tab');
     const ids = ['a.new.natural', 'a.new.commercial', 'a.new.total'];
@@ -256,9 +264,11 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
 
     await page.keyboard.press('Control+Z');
     expect(await cellTexts(page, ids)).toEqual({ 'a.new.natural': '12', 'a.new.commercial': '', 'a.new.total': '' });
+    await expect.poll(() => redo.isDisabled()).toBe(false);
     await expect.poll(() => activeCell(page)).toBe('a.new.commercial');
     await page.keyboard.press('Control+Z');
     expect((await cellTexts(page, ids))['a.new.natural']).toBe('');
+    await expect.poll(() => undo.isDisabled()).toBe(true);
     await page.keyboard.press('Control+Y');
     expect((await cellTexts(page, ids))['a.new.natural']).toBe('12');
     await page.keyboard.press('Control+Shift+Z');
