@@ -246,9 +246,9 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
   it('undoes and redoes typing, pasting, clearing and filling zeros', async () => {
     const { page } = await app.open();
     await newReportOnTable3(page);
-    // The window's title names the report (the editor's slice of the store: unit, year).
+    // The window's title names the report (unit, year).
     expect(await page.title()).toMatch(/2024年政府信息公开工作年度报告 — 年报助手$/);
-    // The toolbar's 撤销 / 重做 follow the history (one subscription for both, useEditorSlice).
+    // The toolbar's 撤销 / 重做 follow the history.
     const undo = page.getByTestId('undo');
     const redo = page.getByTestId('redo');
     expect([await undo.isDisabled(), await redo.isDisabled()]).toEqual([true, true]);

@@ -9,7 +9,7 @@ import { Grid } from './grid/Grid';
 import { NarrativeEditor, type ParagraphRequest } from './NarrativeEditor';
 import type { StepKey } from './findings';
 import { sameFindings, sectionFindings, type Derived, type EditorStore } from './store';
-import { useEditorSlice } from './useEditorStore';
+import { useEditorStore } from './useEditorStore';
 
 const NO_TOPICS: readonly never[] = [];
 
@@ -40,17 +40,14 @@ export function SectionStep(props: {
   const { section, store } = props;
   const { dispatch } = store;
   const key = section.textKey;
+  const text = useEditorStore(store, (s) => s.doc.text[key] ?? '');
+  const unitKind = useEditorStore(store, (s) => s.doc.unit.kind);
+  const last = useEditorStore(store, (s) => s.doc.lastYear?.text?.[key]);
+  const lastYearNumber = useEditorStore(store, (s) => s.doc.lastYear?.year);
   // Only the section's text findings are selected, and they keep their identity while unchanged
   // (a keystroke in the table changes the section's table findings, not these): typing in the
   // table re-renders neither this step nor the narrative editor.
-  const selectTextFindings = useMemo(() => textFindingsOf(section.key, key), [section.key, key]);
-  const { text, unitKind, last, lastYearNumber, textFindings } = useEditorSlice(store, (s, d) => ({
-    text: s.doc.text[key] ?? '',
-    unitKind: s.doc.unit.kind,
-    last: s.doc.lastYear?.text?.[key],
-    lastYearNumber: s.doc.lastYear?.year,
-    textFindings: selectTextFindings(s, d),
-  }));
+  const textFindings = useEditorStore(store, useMemo(() => textFindingsOf(section.key, key), [section.key, key]));
   const topics = useMemo(
     () => (section.topics ? [...section.topics, ...(unitKind === 'government' ? (section.governmentTopics ?? []) : [])] : NO_TOPICS),
     [section, unitKind],

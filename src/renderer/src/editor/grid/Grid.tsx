@@ -14,7 +14,7 @@ import { Button, Tooltip } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { TableId } from '../../../../core/format';
 import type { EditorStore } from '../store';
-import { useEditorSlice } from '../useEditorStore';
+import { useEditorStore } from '../useEditorStore';
 import { GridUi, useCellInput, useGridUi, type Editing } from './ui';
 import { batch } from '../listeners';
 import { gridModel, move, tabFrom, type Direction, type GridModel, type ValueCell } from './model';
@@ -185,7 +185,8 @@ const GridToolbar = memo(function GridToolbar(props: {
   onFill(): void;
 }) {
   const { dispatch } = props.store;
-  const { canUndo, canRedo } = useEditorSlice(props.store, (s) => ({ canUndo: s.undo.length > 0, canRedo: s.redo.length > 0 }));
+  const canUndo = useEditorStore(props.store, (s) => s.undo.length > 0);
+  const canRedo = useEditorStore(props.store, (s) => s.redo.length > 0);
   return (
     <div className="grid-toolbar">
       <Tooltip title="把本表中还没有填写的单元格都填为0（可撤销）">
