@@ -236,7 +236,7 @@ describe('atomic write', () => {
     expect(dec(fs.files().get('/d/f.json'))).toBe('old');
   });
 
-  it('falls back to .bak then in place on EXDEV', async () => {
+  it('falls back to .writing then in place on EXDEV, leaving a .bak of the same name alone', async () => {
     const written: string[] = [];
     const fs = createMemoryFileSystem({
       fault: (op, path) => {
@@ -245,24 +245,26 @@ describe('atomic write', () => {
       },
     });
     fs.put('/d/f.json', 'old');
+    fs.put('/d/f.json.bak', 'a backup the clerk keeps');
     await writeFileAtomic(fs, '/d/f.json', new TextEncoder().encode('new'), { sleep: async () => undefined });
     expect(dec(fs.files().get('/d/f.json'))).toBe('new');
-    expect(written.slice(1)).toEqual(['/d/f.json.bak', '/d/f.json']);
-    expect([...fs.files().keys()]).toEqual(['/d/f.json']);
+    expect(written.slice(1)).toEqual(['/d/f.json.writing', '/d/f.json']);
+    expect([...fs.files().keys()].sort()).toEqual(['/d/f.json', '/d/f.json.bak']);
+    expect(dec(fs.files().get('/d/f.json.bak'))).toBe('a backup the clerk keeps');
   });
 
-  it('recovers from the .bak of an interrupted EXDEV write', async () => {
+  it.each(['writing', 'bak'])('recovers from the .%s of an interrupted EXDEV write', async (ext) => {
     const { lib, fs, clock } = setup();
     const { id } = await must(lib.importDocument(seed));
     clock.t += 10 * 60_000;
     const newer = withOverview(seed, 'EXDEV 写入的新版本');
-    fs.put(`${ROOT}/${id}.json.bak`, serializeDocument(newer));
+    fs.put(`${ROOT}/${id}.json.${ext}`, serializeDocument(newer));
     fs.put(`${ROOT}/${id}.json`, serializeDocument(newer).slice(0, 200)); // in-place write cut short
     const lib2 = createReportLibrary({ fs, root: ROOT, clock });
     const loaded = await must(lib2.loadReport(id));
     expect(loaded.doc.text.overview).toBe('EXDEV 写入的新版本');
     expect(loaded.notice).toMatch(/报告文件已损坏/);
-    expect(fs.files().has(`${ROOT}/${id}.json.bak`)).toBe(false);
+    expect(fs.files().has(`${ROOT}/${id}.json.${ext}`)).toBe(false);
   });
 });
 

@@ -126,6 +126,17 @@ describe('export services', () => {
     expect([...fs.files().keys()].filter((k) => k.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('on EXDEV (no rename possible) the old file is still kept as .bak', async () => {
+    const { fs, services, dialogs } = setup({ fault: (op, path) => (op === 'rename' && path.startsWith('/out/') ? 'EXDEV' : undefined) });
+    const { id } = await must(services.importDocument(seedDocument()));
+    fs.put('/out/r.docx', 'OLD');
+    dialogs.showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/out/r.docx' });
+    expect(await must(services.exportDocx(id, 'standard'))).toBe('/out/r.docx');
+    expect(dec(fs.files().get('/out/r.docx'))).toBe('DOCX-BYTES');
+    expect(dec(fs.files().get('/out/r.docx.bak'))).toBe('OLD');
+    expect([...fs.files().keys()].filter((k) => k.startsWith('/out/r.')).sort()).toEqual(['/out/r.docx', '/out/r.docx.bak']);
+  });
+
   it('saves a copy of a report as its canonical JSON', async () => {
     const { fs, services, dialogs } = setup();
     const { id } = await must(services.importDocument(seedDocument()));

@@ -40,9 +40,15 @@ export async function renameWithRetry(fs: FileSystem, from: string, to: string, 
 }
 
 /**
+ * Where the EXDEV fallback keeps the new data while it writes in place: a name of its own, never
+ * `<path>.bak` (a user's backup of the previous file may be there: files.ts).
+ */
+export const fallbackPath = (path: string): string => `${path}.writing`;
+
+/**
  * Replace `path` with `data` atomically. On EXDEV (a rename the file system refuses, as in
- * Windows' virtualised app folders) the data is first written durably to `<path>.bak`, then in
- * place; the library recovers from the `.bak` if the in-place write is interrupted.
+ * Windows' virtualised app folders) the data is first written durably to `<path>.writing`, then
+ * in place; the library recovers from it if the in-place write is interrupted.
  */
 export async function writeFileAtomic(fs: FileSystem, path: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const sleep = options.sleep ?? defaultSleep;
@@ -53,10 +59,10 @@ export async function writeFileAtomic(fs: FileSystem, path: string, data: Uint8A
   } catch (e) {
     if (errorCode(e) === 'EXDEV') {
       await removeQuietly(fs, tmp);
-      const bak = `${path}.bak`;
-      await fs.writeFile(bak, data);
+      const pending = fallbackPath(path);
+      await fs.writeFile(pending, data);
       await fs.writeFile(path, data);
-      await removeQuietly(fs, bak);
+      await removeQuietly(fs, pending);
       return;
     }
     await removeQuietly(fs, tmp);

@@ -6,7 +6,8 @@
  * Layout under `root`:
  *   <id>.json                        the current version (serializeDocument)
  *   <id>.json.corrupt-<stamp>        a damaged file copied aside; never deleted
- *   <id>.json.bak                    only while an EXDEV fallback write is in progress
+ *   <id>.json.writing                only while an EXDEV fallback write is in progress (atomic.ts;
+ *                                    <id>.json.bak in libraries written by earlier versions)
  *   history/<id>/<versionId>.json    every saved version (the current one too), thinned
  *   trash/<id>/report.json           a deleted report, with info.json and its history/
  *
@@ -27,7 +28,7 @@ import { parseDocument, serializeDocument } from '../document/schema';
 import type { PreviousReport, ReportDocument } from '../document/types';
 import { UNIT_KINDS } from '../format';
 import { fail, ok, type Result } from '../result';
-import { isTempFile, removeQuietly, renameWithRetry, writeFileAtomic } from './atomic';
+import { fallbackPath, isTempFile, removeQuietly, renameWithRetry, writeFileAtomic } from './atomic';
 import { type ThinningPolicy, versionIdAt, versionsToPrune, versionTime } from './history';
 import { describeFsError, fileStamp, formatWhen } from './messages';
 import { type Clock, defaultSleep, type FileSystem, isNotFound, randomId, systemClock } from './ports';
@@ -108,7 +109,8 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   const iso = (ms: number): string => new Date(ms).toISOString();
 
   const reportPath = (id: string): string => fs.join(root, `${id}.json`);
-  const bakPath = (id: string): string => `${reportPath(id)}.bak`;
+  /** The new data of an interrupted EXDEV fallback write, and the name earlier versions used for it. */
+  const pendingPaths = (id: string): string[] => [fallbackPath(reportPath(id)), `${reportPath(id)}.bak`];
   const historyDir = (id: string): string => fs.join(root, HISTORY, id);
   const versionPath = (id: string, versionId: string): string => fs.join(historyDir(id), `${versionId}.json`);
   const trashDir = (id: string): string => fs.join(root, TRASH, id);
@@ -294,11 +296,13 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   /** The newest readable version to recover from: the `.bak` of an interrupted write, or history. */
   async function newestGood(id: string): Promise<GoodVersion | undefined> {
     const candidates: { ms: number; order: string; path: string; source: GoodVersion['source'] }[] = [];
-    try {
-      const st = await fs.stat(bakPath(id));
-      candidates.push({ ms: st.mtimeMs, order: '~', path: bakPath(id), source: 'bak' });
-    } catch {
-      // no .bak: the usual case
+    for (const path of pendingPaths(id)) {
+      try {
+        const st = await fs.stat(path);
+        candidates.push({ ms: st.mtimeMs, order: '~', path, source: 'bak' });
+      } catch {
+        // no interrupted fallback write: the usual case
+      }
     }
     for (const vid of await versionIds(id)) {
       candidates.push({ ms: versionTime(vid)!, order: vid, path: versionPath(id, vid), source: 'history' });
@@ -374,7 +378,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     lastSavedAt.set(id, iso(good.ms));
     if (good.source === 'bak') {
       await keepInHistory(id, good.text);
-      await removeQuietly(fs, bakPath(id));
+      for (const path of pendingPaths(id)) await removeQuietly(fs, path);
     }
   }
 
