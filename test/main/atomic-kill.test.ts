@@ -1,6 +1,6 @@
 /**
  * Kill a process in the middle of saving, many times: the report file must always be one of the
- * saved documents, whole; temp files never pile up.
+ * saved documents, whole, and so must every version in its history; temp files never pile up.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -56,6 +56,13 @@ async function killLoop(root: string, id: string, kills: number): Promise<number
     expect(parseDocument(text).ok, `run ${i}: report parses`).toBe(true);
     expect(TEXTS.includes(text), `run ${i}: report is one of the saved documents`).toBe(true);
 
+    // Every version in the history is written the same way: each one whole, and one of the saved documents.
+    const hist = join(root, 'history', id);
+    for (const n of existsSync(hist) ? readdirSync(hist).filter((f) => f.endsWith('.json')) : []) {
+      const version = readFileSync(join(hist, n), 'utf8');
+      expect(TEXTS.includes(version), `run ${i}: history/${id}/${n} is one of the saved documents`).toBe(true);
+    }
+
     const temps = tempFiles(root);
     expect(temps.length, `run ${i}: temp files ${temps.join(', ')}`).toBeLessThanOrEqual(1);
     if (temps.length > 0) killedMidWrite++;
@@ -79,5 +86,7 @@ describe('atomic saves under SIGKILL', () => {
     );
     const total = midWrite.reduce((a, b) => a + b, 0);
     console.log(`atomic-kill: ${total} of ${lanes * perLane} kills landed while a temp file was being written`);
+    // Otherwise the test proved nothing: no kill came in the middle of a write.
+    expect(total).toBeGreaterThan(0);
   });
 });
