@@ -64,7 +64,7 @@ export function makeSenderCheck(pages: TrustedPages): (event: SenderEvent) => bo
  * carries the strict policy of src/renderer/index.html.
  */
 export const DEV_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://localhost:*";
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://localhost:*; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** Add the CSP header to responses of the dev server (the bundled page carries its own meta tag). */
 export function installDevCsp(session: Session, devUrl: string): void {

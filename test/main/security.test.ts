@@ -92,7 +92,7 @@ describe('web contents and session hardening', () => {
     expect(cb).toHaveBeenCalledWith({ responseHeaders: { 'content-type': ['text/html'], 'Content-Security-Policy': [DEV_CSP] } });
     // Dev only: React's fast-refresh preamble is inline. No eval, no remote origins.
     expect(DEV_CSP).toBe(
-      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://localhost:*",
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://localhost:*; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'",
     );
     expect(DEV_CSP).not.toContain('unsafe-eval');
   });

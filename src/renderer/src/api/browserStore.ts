@@ -5,7 +5,9 @@
  * - every report is stored as the canonical JSON text (serializeDocument) and read back through
  *   parseDocument, so a document that would not survive the desktop round trip fails here too;
  * - saveReport keeps the previous version in the history (versions closer than a minute apart
- *   collapse into one, as autosave writes every few hundred milliseconds), at most 100 versions;
+ *   collapse into one, as autosave writes every few hundred milliseconds), at most 100 versions
+ *   (browser storage is small; the desktop keeps every save of the last hour, then one a day, and
+ *   the history drawer describes the desktop);
  *   while the storage is full, the oldest versions are dropped to make room;
  * - deleting moves a report to the 回收站; restoring brings it back.
  */

@@ -53,7 +53,7 @@ export default function HistoryDrawer(props: {
   return (
     <Drawer open={reportId !== null} title={`历史版本 — ${props.title}`} onClose={props.onClose} size={460} destroyOnHidden>
       <div data-testid="history">
-        <p className="muted">每次自动保存都会留下可恢复的版本（一分钟内的连续修改合并为一个）。恢复旧版本不会丢失当前内容。</p>
+        <p className="muted">最近一小时内的每次自动保存都留有可恢复的版本，更早的每天至少保留一个。恢复旧版本不会丢失当前内容。</p>
         {entries === null ? (
           <Spin />
         ) : entries.length === 0 ? (
