@@ -221,17 +221,26 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     await cell(page, 'a.new.natural').click();
     await setClipboard(page, table3Tsv(seed().cells, T3_ROWS.slice(0, 23)));
     await page.keyboard.press('Control+V');
-    await cell(page, 'a.next.natural').click();
+    // The last row (结转下年度) is still empty: its V-1 finding names a.next.*.
+    await finding(page, 'V-1:t3:0:next').waitFor();
+
+    // From another step: the finding opens 表三 on its first cell, not on the grid's first cell.
+    await gotoStep(page, 'overview');
+    expect(await page.getByTestId('grid-t3').count()).toBe(0);
+    await finding(page, 'V-1:t3:0:next').locator('.finding-msg').click();
+    await page.getByTestId('grid-t3').waitFor();
+    await expect.poll(() => activeCell(page)).toBe('a.next.natural');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('data-cell'))).toBe('a.next.natural');
+
+    // Within the step: from another cell to the cross-check's first cell.
     await setClipboard(page, '5\t0\t0\t0\t0\t0\r\n');
     await page.keyboard.press('Control+V');
     await finding(page, 'T3-1:natural').waitFor();
-
-    await gotoStep(page, 'overview');
-    expect(await page.getByTestId('grid-t3').count()).toBe(0);
+    await cell(page, 'a.open.other').click();
+    await expect.poll(() => activeCell(page)).toBe('a.open.other');
     await finding(page, 'T3-1:natural').locator('.finding-msg').click();
-    await page.getByTestId('grid-t3').waitFor();
     await expect.poll(() => activeCell(page)).toBe('a.new.natural');
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.hasAttribute('data-cell'))).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('data-cell'))).toBe('a.new.natural');
     // The status line names the focused cell and its finding.
     const status = await page.getByTestId('grid-status').innerText(); // what is shown (a message out of sight is kept)
     expect(status).toContain('一、本年新收政府信息公开申请数量');
