@@ -50,6 +50,26 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     expect(await activeCell(page)).toBe('a.next.other');
     await expect.poll(() => page.locator('[data-testid="findings"] [data-finding-rule="T3-1"]:not([data-gone])').count()).toBe(0);
 
+    // No keyboard trap: Tab on the last cell leaves the grid, Shift+Tab comes back to that cell;
+    // Shift+Tab on the first cell leaves it the other way.
+    const focused = (): Promise<string | null> =>
+      page.evaluate(() => {
+        const el = (globalThis as unknown as PageGlobals).document.activeElement;
+        return el?.closest('[data-testid="grid-t3"]') ? (el.getAttribute('data-cell') ?? 'inside the grid') : 'outside the grid';
+      });
+    expect(await focused()).toBe('a.next.other');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('outside the grid');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('a.next.other');
+    await cell(page, 'a.new.natural').click();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('outside the grid');
+    // The grid still marks its active cell, and focus comes back to it.
+    expect(await cell(page, 'a.new.natural').getAttribute('class')).toContain('v-active');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('a.new.natural');
+
     // 结转下年度 3 in the 自然人 column: 24 + 0 ≠ 24 + 3.
     await cell(page, 'a.next.natural').click();
     await page.keyboard.type('3');
@@ -282,6 +302,15 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     expect((await cellTexts(page, ids))['a.new.natural']).toBe('12');
     await page.keyboard.press('Control+Shift+Z');
     expect((await cellTexts(page, ids))['a.new.commercial']).toBe('7');
+
+    // Ctrl+Z while typing drops what was typed, and only that: the history is as it was.
+    await cell(page, 'a.new.natural').click();
+    await page.keyboard.type('45');
+    expect((await cellTexts(page, ids))['a.new.natural']).toBe('45');
+    await page.keyboard.press('Control+Z');
+    expect(await cellTexts(page, ids)).toEqual({ 'a.new.natural': '12', 'a.new.commercial': '7', 'a.new.total': '' });
+    expect(await activeCell(page)).toBe('a.new.natural');
+    expect([await undo.isDisabled(), await redo.isDisabled()]).toEqual([false, true]);
 
     // Fill the blanks with 0: one step; the row total appears.
     await page.getByTestId('fill-zero-t3').click();

@@ -554,6 +554,12 @@ export const Grid = memo(function Grid(props: GridProps) {
           tabStart.current = null;
           moveBy(KEY_DIR[key]!);
         }
+      } else if (editing.mode === 'enter' && ctrl && !e.shiftKey && key.toLowerCase() === 'z') {
+        // As in Excel: undo while typing drops what was typed (the cell shows its value again);
+        // nothing was recorded yet, so the undo history is untouched. (In the F2 input the
+        // input's own undo works on its text.)
+        e.preventDefault();
+        cancel();
       } else if (editing.mode === 'enter') {
         // Typing into the cell itself: the keys are the text.
         if (key === 'Backspace') {
@@ -588,11 +594,16 @@ export const Grid = memo(function Grid(props: GridProps) {
       return;
     }
     switch (key) {
-      case 'Tab':
+      case 'Tab': {
+        const next = tabFrom(model, active, e.shiftKey);
+        // From the last cell (Shift+Tab: the first) Tab leaves the grid for the page's next
+        // control, so the keyboard is never trapped in the table.
+        if (next === active) return;
         e.preventDefault();
         tabStart.current ??= active;
-        goTo(tabFrom(model, active, e.shiftKey));
+        goTo(next);
         return;
+      }
       case 'Enter': {
         e.preventDefault();
         const next = move(model, active, e.shiftKey ? 'up' : 'down', { skipDerived: true, col: tabStart.current?.c0 ?? active.c0 });
