@@ -50,6 +50,11 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     expect(await activeCell(page)).toBe('a.next.other');
     await expect.poll(() => page.locator('[data-testid="findings"] [data-finding-rule="T3-1"]:not([data-gone])').count()).toBe(0);
 
+    // Moving down by keyboard scrolls the active cell fully into view, above the status line.
+    const cellBox = await cell(page, 'a.next.other').boundingBox();
+    const statusBox = await page.getByTestId('grid-status').boundingBox();
+    expect(cellBox!.y + cellBox!.height).toBeLessThanOrEqual(statusBox!.y);
+
     // No keyboard trap: Tab on the last cell leaves the grid, Shift+Tab comes back to that cell;
     // Shift+Tab on the first cell leaves it the other way.
     const focused = (): Promise<string | null> =>
