@@ -100,6 +100,12 @@ describe.skipIf(!CHROMIUM)('screens at 1366×768', () => {
     const warning = page.locator('[data-testid="findings"] [data-severity="warning"]:not([data-gone])').first();
     await warning.locator('[data-action="explain"]').click();
     await page.locator('[data-field="explanation"]').fill('本单位为县级人民政府，社会评议工作由市政府统一组织，本年度未单独开展。');
+    // The editor's buttons are wholly inside the scrolled list, clear of its bottom edge.
+    const body = (await page.locator('.findings-body').boundingBox())!;
+    await expect.poll(async () => {
+      const b = (await page.locator('[data-action="save-explanation"]').boundingBox())!;
+      return b.y >= body.y && b.y + b.height <= body.y + body.height - 6;
+    }).toBe(true);
     await shot(page, '22-findings-explain');
     await page.locator('[data-action="save-explanation"]').click();
     const kept = page.locator('[data-testid="findings"] .finding-explained:not([data-gone])').first();

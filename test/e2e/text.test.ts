@@ -20,6 +20,12 @@ describe.skipIf(!CHROMIUM)('narrative sections', () => {
     // A 人民政府 also reports 工作考核、社会评议、责任追究.
     expect(await topics.locator('[data-topic]').count()).toBe(8);
 
+    // The section's own findings are listed beside the text too; a click puts the caret in it.
+    const beside = page.getByTestId('text-findings');
+    expect(await beside.textContent()).toContain('“一、总体情况”还没有内容');
+    await beside.getByRole('button', { name: /还没有内容/ }).click();
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('data-text'))).toBe('overview');
+
     const text = page.locator('textarea[data-text="overview"]');
     await text.click();
     await page.keyboard.type('（一）主动公开情况。本年主动公开政府信息5000余条。');
@@ -33,6 +39,8 @@ describe.skipIf(!CHROMIUM)('narrative sections', () => {
     expect(await page.locator('.preview .para-l0').count()).toBe(1);
     for (const t of ['主动公开', '平台建设', '责任追究结果']) expect(await topics.locator(`[data-topic="${t}"]`).getAttribute('data-covered')).toBe('true');
     expect(await topics.locator('[data-topic="依申请公开"]').getAttribute('data-covered')).toBe('false');
+    await expect.poll(() => beside.textContent()).toMatch(/“一、总体情况”没有写到：[^。]*依申请公开/);
+    expect(await beside.textContent()).not.toContain('还没有内容');
   });
 
   it('a text finding leads to its paragraph', async () => {

@@ -10,7 +10,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 const FeedbackContext = createContext<MessageInstance | null>(null);
 
 export function FeedbackProvider({ children }: { children: ReactNode }) {
-  const [api, holder] = message.useMessage({ maxCount: 3 });
+  // Below the 48px header (report title, save status), never over it.
+  const [api, holder] = message.useMessage({ maxCount: 3, top: 56 });
   return (
     <FeedbackContext.Provider value={api}>
       {holder}

@@ -292,6 +292,8 @@ function EditorView(props: {
         setFocus({ kind: 'cell', id: cell.id, n });
       } else if (section) {
         goStep(section.key);
+        // A finding of a narrative section as a whole (no content, a topic missing): to its text.
+        if (!section.table) setFocus({ kind: 'paragraph', key: section.textKey, index: -1, n });
       }
     },
     [goStep],

@@ -23,10 +23,12 @@ function ExplanationEditor(props: { edit: Edit; onSave(text: string): void; onCa
   const [draft, setDraft] = useState(props.edit.initial);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest' }); // (newer Chromium returns a promise: not a cleanup)
+    // Once laid out (the text area sizes itself), the editor and its buttons wholly in view.
+    const raf = requestAnimationFrame(() => void ref.current?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(raf);
   }, []);
   return (
-    <div ref={ref}>
+    <div ref={ref} className="finding-explain-editor">
       <Input.TextArea
         autoFocus
         rows={3}

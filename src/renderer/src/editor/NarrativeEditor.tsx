@@ -3,12 +3,14 @@
  * paragraph starting with a 公文 sequence number （一） / 1. / （1） shows as a heading, the text
  * checks of this section, the required topics (一) with a tick when covered, and last year's text.
  */
+import { Tabs } from 'antd';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../core/checker/types';
 import type { Topic } from '../../../core/format';
 import { splitParagraphs, type Paragraph } from '../../../core/text/paragraphs';
 
 export interface ParagraphRequest {
+  /** The paragraph to select; -1: the text as a whole (caret at the end). */
   readonly index: number;
   readonly n: number;
 }
@@ -58,7 +60,10 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: {
   textKey: string;
   text: string;
   onChange(text: string): void;
-  /** Text findings of this field. */
+  /**
+   * The findings shown beside the text: those of this field's paragraphs, and in a narrative
+   * section those of the section as a whole (no content yet, a required topic not written about).
+   */
   findings: readonly Finding[];
   topics: readonly Topic[];
   lastYear?: { year: number; text: string };
@@ -80,11 +85,17 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: {
     if (!request) return;
     const ta = ref.current;
     if (!ta) return;
-    const range = paragraphRange(ta.value, request.index);
     setTab('preview');
-    setHighlight(request.index);
     ta.blur();
-    if (range) ta.setSelectionRange(range[0], range[1]);
+    if (request.index < 0) {
+      // The text as a whole: the caret at its end.
+      setHighlight(null);
+      ta.setSelectionRange(ta.value.length, ta.value.length);
+    } else {
+      const range = paragraphRange(ta.value, request.index);
+      setHighlight(request.index);
+      if (range) ta.setSelectionRange(range[0], range[1]);
+    }
     ta.focus();
   }, [request]);
 
@@ -112,7 +123,8 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: {
             {findings.map((f) => (
               <li key={f.id} className={`text-finding text-finding-${f.severity}`} data-finding-rule={f.rule}>
                 <button type="button" onClick={() => props.onGo(f)}>
-                  第{(f.text?.paragraph ?? 0) + 1}段：{f.message}
+                  {f.text?.paragraph !== undefined ? `第${f.text.paragraph + 1}段：` : ''}
+                  {f.message}
                 </button>
               </li>
             ))}
@@ -135,22 +147,24 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: {
             </ul>
           </div>
         )}
-        <div className="side-tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === 'preview'} className={tab === 'preview' ? 'on' : ''} onClick={() => setTab('preview')}>
-            排版预览
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'last'}
-            className={tab === 'last' ? 'on' : ''}
-            onClick={() => setTab('last')}
-            disabled={!props.lastYear}
-            title={props.lastYear ? undefined : '从上年报告新建时，这里显示上年同一部分的正文'}
-          >
-            {props.lastYear ? `${props.lastYear.year}年报告原文` : '上年报告原文（无）'}
-          </button>
-        </div>
+        <Tabs
+          className="side-tabs"
+          size="small"
+          activeKey={tab}
+          onChange={(k) => setTab(k as 'preview' | 'last')}
+          items={[
+            { key: 'preview', label: '排版预览' },
+            {
+              key: 'last',
+              label: props.lastYear ? (
+                `${props.lastYear.year}年报告原文`
+              ) : (
+                <span title="从上年报告新建时，这里显示上年同一部分的正文">上年报告原文（无）</span>
+              ),
+              disabled: !props.lastYear,
+            },
+          ]}
+        />
         <div className="side-body" ref={previewRef}>
           {tab === 'preview' ? (
             <Preview paragraphs={paragraphs} flagged={flagged} highlight={highlight} />

@@ -13,8 +13,12 @@ import { useEditorStore } from './useEditorStore';
 
 const NO_TOPICS: readonly never[] = [];
 
-/** A selector of a section's text findings, the same array while they show the same. */
-function textFindingsOf(section: SectionDef['key'], key: SectionDef['textKey']): (s: unknown, d: Derived) => readonly Finding[] {
+/**
+ * A selector of the findings shown beside a section's text, the same array while they show the
+ * same: those of the text's paragraphs and, with `whole` (a narrative section), those of the
+ * section as a whole — no content yet, a required topic missing — which name no cell or paragraph.
+ */
+function textFindingsOf(section: SectionDef['key'], key: SectionDef['textKey'], whole: boolean): (s: unknown, d: Derived) => readonly Finding[] {
   let src: readonly Finding[] | undefined;
   let out: readonly Finding[] | undefined;
   return (_, d) => {
@@ -23,7 +27,7 @@ function textFindingsOf(section: SectionDef['key'], key: SectionDef['textKey']):
       src = all;
       out = sameFindings(
         out,
-        all.filter((f) => f.text && f.text.key === key),
+        all.filter((f) => (f.text ? f.text.key === key : whole && f.cells.length === 0)),
       );
     }
     return out;
@@ -47,7 +51,7 @@ export function SectionStep(props: {
   // Only the section's text findings are selected, and they keep their identity while unchanged
   // (a keystroke in the table changes the section's table findings, not these): typing in the
   // table re-renders neither this step nor the narrative editor.
-  const textFindings = useEditorStore(store, useMemo(() => textFindingsOf(section.key, key), [section.key, key]));
+  const textFindings = useEditorStore(store, useMemo(() => textFindingsOf(section.key, key, !section.table), [section.key, key, section.table]));
   const topics = useMemo(
     () => (section.topics ? [...section.topics, ...(unitKind === 'government' ? (section.governmentTopics ?? []) : [])] : NO_TOPICS),
     [section, unitKind],
