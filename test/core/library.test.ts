@@ -107,12 +107,24 @@ describe('report library: basics', () => {
   it('starts from last year: carries the unit, 上年结转 and lastYear', async () => {
     const { lib } = setup();
     const last = await must(lib.importDocument(seed));
-    const next = await must(lib.createReport({ unit: seed.unit, year: 2025, fromId: last.id }));
+    const next = await must(lib.createReport({ year: 2025, fromId: last.id }));
     const doc = (await must(lib.loadReport(next.id))).doc;
+    expect(doc.unit).toEqual(seed.unit);
+    expect(next.unitName).toBe('集贤县人民政府');
     expect(doc.year).toBe(2025);
     expect(doc.lastYear?.year).toBe(2024);
     expect(doc.lastYear?.cells['a.new.natural']).toBe(24);
     expect(doc.cells['p.norms.valid']).toBe(18);
+  });
+
+  it('a report from last year keeps that report’s unit, whatever unit is given; a blank one needs a unit', async () => {
+    const { lib } = setup();
+    const last = await must(lib.importDocument(seed));
+    const next = await must(lib.createReport({ unit: { name: '某某局', kind: 'department' }, year: 2025, fromId: last.id }));
+    expect((await must(lib.loadReport(next.id))).doc.unit).toEqual(seed.unit);
+    const r = await lib.createReport({ year: 2025 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    if (!r.ok) expect(r.error.message).toMatch(/单位名称/);
   });
 
   it('duplicates a report under a new id', async () => {

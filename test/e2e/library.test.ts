@@ -87,7 +87,8 @@ describe.skipIf(!CHROMIUM)('the library', () => {
     await writeFile(file, JSON.stringify(doc, null, 2));
 
     const { page } = await app.open();
-    await firstRun(page);
+    // 本单位信息 names another unit: the report started from last year's carries that report's unit.
+    await firstRun(page, '某某县人民政府');
     await page.getByRole('button', { name: '取消' }).click();
     await openReportFile(page, file);
     await gotoStep(page, 'applications');
@@ -101,6 +102,18 @@ describe.skipIf(!CHROMIUM)('the library', () => {
     await backToLibrary(page);
 
     await page.getByTestId('new-report').click();
+    // The dialog offers only a report of the year before as the base, and follows the year.
+    const dialog = page.getByTestId('new-report-dialog');
+    const yearInput = dialog.locator('#new-report-year');
+    await yearInput.fill('2027');
+    await yearInput.press('Tab');
+    await expect.poll(() => dialog.textContent()).toContain('报告列表中没有2026年度的报告');
+    expect(await dialog.getByTestId('mode-previous').isDisabled()).toBe(true);
+    expect(await dialog.getByTestId('new-report-unit').textContent()).toContain('某某县人民政府');
+    await yearInput.fill('2025');
+    await yearInput.press('Tab');
+    await dialog.getByTestId('mode-previous').click();
+    await expect.poll(() => dialog.getByTestId('new-report-unit').textContent()).toBe('集贤县人民政府 （沿用上年报告）');
     await createReport(page, 2025, '集贤县人民政府2024年政府信息公开工作年度报告');
     expect(await page.locator('.editor-title').textContent()).toBe('集贤县人民政府2025年政府信息公开工作年度报告');
     await gotoStep(page, 'applications');

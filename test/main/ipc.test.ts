@@ -53,7 +53,8 @@ describe('registerIpc', () => {
     await call('exportDocx', trusted, 'r1', 'common');
     await call('setSettings', trusted, { docxFonts: 'standard', recentUnits: ['集贤县人民政府'] });
     await call('createReport', trusted, { unit: { name: '某局', kind: 'department' }, year: 2025 });
-    expect(services.createReport).toHaveBeenCalledTimes(1);
+    await call('createReport', trusted, { year: 2025, fromId: 'abcdefabcdef' }); // from last year: its unit
+    expect(services.createReport).toHaveBeenCalledTimes(2);
   });
 
   it('rejects malformed arguments without calling the service', async () => {
@@ -79,6 +80,7 @@ describe('registerIpc', () => {
       ['createReport', { unit: { name: '某局', kind: 'department' }, year: 2025, evil: true }],
       ['createReport', { unit: { name: '', kind: 'department' }, year: 2025 }],
       ['createReport', { unit: { name: '某局', kind: 'department' }, year: 2025, fromId: '../../etc' }],
+      ['createReport', { year: 2025 }], // a blank report without its unit
       ['restoreVersion', 'r1', '../../etc/passwd'],
       ['restoreVersion', 'r1'],
       ['exportDocx', 'r1', 'comic-sans'],

@@ -44,10 +44,11 @@ export interface TrashEntry {
 }
 
 export interface CreateReportInput {
-  readonly unit: Unit;
+  /** The unit of a blank report. From last year's report (fromId) the unit is that report's. */
+  readonly unit?: Unit;
   readonly year: number;
   readonly contact?: Contact;
-  /** Start from this (last year's) report: carries the unit and 上年结转. */
+  /** Start from this (last year's) report: carries its unit and 上年结转. */
   readonly fromId?: string;
 }
 

@@ -38,7 +38,10 @@ export const ARG_SCHEMAS = {
   loadReport: z.tuple([reportId]),
   saveReport: z.tuple([reportId, documentSchema]),
   createReport: z.tuple([
-    z.object({ unit, year: z.number().int().min(2008).max(2100), contact: contact.optional(), fromId: reportId.optional() }).strict(),
+    z
+      .object({ unit: unit.optional(), year: z.number().int().min(2008).max(2100), contact: contact.optional(), fromId: reportId.optional() })
+      .strict()
+      .refine((input) => input.unit !== undefined || input.fromId !== undefined, { message: 'a blank report needs its unit' }),
   ]),
   duplicateReport: z.tuple([reportId]),
   deleteReport: z.tuple([reportId]),

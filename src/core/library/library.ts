@@ -499,10 +499,12 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
           if (!REPORT_ID.test(fromId)) return BAD_ID;
           const prev = await serial(fromId, () => load(fromId));
           if (!prev.ok) return prev;
+          // Last year's unit is carried (documentFromPrevious).
           const next = documentFromPrevious(prev.value.doc, input.year);
           const contact = input.contact ?? next.contact;
-          doc = { ...next, unit: input.unit, ...(contact ? { contact } : {}) };
+          doc = { ...next, ...(contact ? { contact } : {}) };
         } else {
+          if (!input.unit) return fail('bad-input', '新建空白报告需要先填写单位名称。');
           doc = { ...blankDocument(input.unit, input.year), ...(input.contact ? { contact: input.contact } : {}) };
         }
         return addNew(doc);

@@ -274,10 +274,12 @@ export function createBrowserStore(kv: Kv) {
       if (input.fromId) {
         const prev = loadDoc(input.fromId);
         if (!prev.ok) return prev;
+        // Last year's unit is carried (documentFromPrevious).
         const next = documentFromPrevious(prev.value.doc, input.year);
         const contact = input.contact ?? next.contact;
-        doc = { ...next, unit: input.unit, ...(contact ? { contact } : {}) };
+        doc = { ...next, ...(contact ? { contact } : {}) };
       } else {
+        if (!input.unit) return fail('bad-input', '新建空白报告需要先填写单位名称。');
         const blank = blankDocument(input.unit, input.year);
         doc = input.contact ? { ...blank, contact: input.contact } : blank;
       }

@@ -1,5 +1,6 @@
 /**
- * 新建报告: a blank report for a year, or one started from last year's (which carries 上年结转).
+ * 新建报告: a blank report for a year (the unit from 本单位信息), or one started from last year's
+ * report — only a report of the year before can be the base: it carries its unit and 上年结转.
  */
 import { Alert, Button, InputNumber, Modal, Radio, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -27,31 +28,44 @@ export default function NewReportDialog(props: {
 
   const unit = settings?.unit;
 
-  const bestPrevious = (y: number): ReportSummary | undefined =>
-    reports.find((r) => r.year === y - 1 && r.unitName === unit?.name) ?? reports.find((r) => r.year === y - 1);
+  /** The reports that can be the base of a `y` report: those of the year before, this unit's first. */
+  const previousOf = (y: number): ReportSummary[] =>
+    reports
+      .filter((r) => r.year === y - 1)
+      .sort((a, b) => Number(b.unitName === unit?.name) - Number(a.unitName === unit?.name) || a.unitName.localeCompare(b.unitName));
 
   useEffect(() => {
     if (!open) return;
-    setYear(defaultYear);
-    const prev = props.fromId ? reports.find((r) => r.id === props.fromId) : bestPrevious(defaultYear);
+    const given = props.fromId ? reports.find((r) => r.id === props.fromId) : undefined;
+    const y = given ? given.year + 1 : defaultYear;
+    const prev = given ?? previousOf(y)[0];
+    setYear(y);
     setMode(prev ? 'previous' : 'blank');
     setFromId(prev?.id);
   }, [open]); // reset only when the dialog opens
 
-  const sorted = useMemo(() => [...reports].sort((a, b) => b.year - a.year || a.unitName.localeCompare(b.unitName)), [reports]);
-  const duplicate = unit ? reports.find((r) => r.year === year && r.unitName === unit.name) : undefined;
+  const candidates = useMemo(() => previousOf(year), [reports, year, unit?.name]);
+  const base = mode === 'previous' ? candidates.find((r) => r.id === fromId) : undefined;
+  /** The new report's unit name: last year's report's, or 本单位信息's for a blank one. */
+  const unitName = mode === 'previous' ? base?.unitName : unit?.name;
+  const duplicate = unitName !== undefined ? reports.find((r) => r.year === year && r.unitName === unitName) : undefined;
+  const ready = mode === 'previous' ? base !== undefined : unit !== undefined;
+
+  const changeYear = (y: number): void => {
+    setYear(y);
+    // The base must be of the year before the new one.
+    const next = previousOf(y)[0];
+    setFromId(next?.id);
+    if (!next) setMode('blank');
+  };
 
   const create = async (): Promise<void> => {
-    if (!unit) return;
     setBusy(true);
     try {
-      const input: CreateReportInput = {
-        unit,
-        year,
-        ...(settings?.contact ? { contact: settings.contact } : {}),
-        ...(mode === 'previous' && fromId ? { fromId } : {}),
-      };
-      await props.onCreate(input);
+      const contact = settings?.contact ? { contact: settings.contact } : {};
+      const input: CreateReportInput | undefined =
+        mode === 'previous' ? (base ? { year, fromId: base.id, ...contact } : undefined) : unit ? { unit, year, ...contact } : undefined;
+      if (input) await props.onCreate(input);
     } finally {
       setBusy(false);
     }
@@ -67,7 +81,7 @@ export default function NewReportDialog(props: {
         <Button key="cancel" onClick={props.onCancel}>
           取消
         </Button>,
-        <Button key="ok" type="primary" loading={busy} disabled={!unit || (mode === 'previous' && !fromId)} onClick={create} data-testid="create-report">
+        <Button key="ok" type="primary" loading={busy} disabled={!ready} onClick={create} data-testid="create-report">
           新建{year}年度报告
         </Button>,
       ]}
@@ -75,11 +89,23 @@ export default function NewReportDialog(props: {
       <div className="form-rows" data-testid="new-report-dialog">
         <div className="form-row">
           <label>单位</label>
-          <div>
-            {unit ? <strong>{unit.name}</strong> : <span className="muted">尚未填写本单位信息</span>}{' '}
-            <Button type="link" size="small" onClick={props.onEditUnit}>
-              修改本单位信息
-            </Button>
+          <div data-testid="new-report-unit">
+            {mode === 'previous' ? (
+              base ? (
+                <>
+                  <strong>{base.unitName}</strong> <span className="muted">（沿用上年报告）</span>
+                </>
+              ) : (
+                <span className="muted">随所选上年报告</span>
+              )
+            ) : (
+              <>
+                {unit ? <strong>{unit.name}</strong> : <span className="muted">尚未填写本单位信息</span>}{' '}
+                <Button type="link" size="small" onClick={props.onEditUnit}>
+                  修改本单位信息
+                </Button>
+              </>
+            )}
           </div>
         </div>
         <div className="form-row">
@@ -92,9 +118,7 @@ export default function NewReportDialog(props: {
               precision={0}
               value={year}
               onChange={(v) => {
-                if (typeof v !== 'number') return;
-                setYear(v);
-                if (mode === 'previous' && !fromId) setFromId(bestPrevious(v)?.id);
+                if (typeof v === 'number') changeYear(v);
               }}
               data-field="year"
             />{' '}
@@ -107,8 +131,9 @@ export default function NewReportDialog(props: {
             <Radio value="blank" data-testid="mode-blank">
               空白报告
             </Radio>
-            <Radio value="previous" disabled={reports.length === 0} data-testid="mode-previous">
-              从上年报告新建（带入上年结转、现行有效件数，上年正文可作参考）
+            <Radio value="previous" disabled={candidates.length === 0} data-testid="mode-previous">
+              从上年报告新建（沿用单位，带入上年结转、现行有效件数，上年正文可作参考）
+              {candidates.length === 0 && <span className="muted">：报告列表中没有{year - 1}年度的报告</span>}
             </Radio>
           </Radio.Group>
         </div>
@@ -119,8 +144,8 @@ export default function NewReportDialog(props: {
               style={{ width: '100%' }}
               value={fromId}
               onChange={setFromId}
-              placeholder="选择作为基础的报告"
-              options={sorted.map((r) => ({ value: r.id, label: reportTitle(r.unitName, r.year) }))}
+              placeholder={`选择${year - 1}年度的报告`}
+              options={candidates.map((r) => ({ value: r.id, label: reportTitle(r.unitName, r.year) }))}
               data-testid="from-report"
             />
           </div>
