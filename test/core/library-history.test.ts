@@ -42,6 +42,14 @@ describe('history thinning (properties)', () => {
     );
   });
 
+  it('thins versions stamped ahead of the clock from the newest one, not from now', () => {
+    // Saved while the clock ran a year ahead: every save of that day within the hour before the
+    // newest is kept, the older ones of that day go but its last one; and versions of before stay.
+    const ahead = now + 365 * 24 * HOUR_MS;
+    const ids = [now - 3 * 24 * HOUR_MS, ahead - 5 * HOUR_MS, ahead - 4 * HOUR_MS, ahead - 30 * 60_000, ahead].map((t) => versionIdAt(t));
+    expect(versionsToPrune(ids, now).sort()).toEqual([versionIdAt(ahead - 5 * HOUR_MS)]);
+  });
+
   it('ignores names that are not versions', () => {
     expect(versionsToPrune(['notes', '2025-01-01', '../x'], now)).toEqual([]);
     expect(versionTime('20250230T000000000Z')).toBeUndefined();

@@ -308,6 +308,42 @@ describe('damaged report files', () => {
     expect(dec(fs.files().get(`${ROOT}/${id}.json`))).toBe(serializeDocument(good));
   });
 
+  it('after the clock was put back (it had run ahead), the version written last is the one restored', async () => {
+    const ahead = new Date(2030, 0, 1, 9, 0, 0).getTime();
+    const { lib, fs, clock } = setup({ start: ahead });
+    const { id } = await must(lib.importDocument(seed));
+    await must(lib.saveReport(id, withOverview(seed, '时钟快了时保存的')));
+    // The clock is corrected; the next sessions save three more versions.
+    clock.t = new Date(2025, 5, 1, 9, 0, 0).getTime();
+    for (const [i, text] of ['改正时钟后第一版', '第二版', '最后一次正常保存'].entries()) {
+      const session = createReportLibrary({ fs, root: ROOT, clock, sleep: async () => undefined });
+      await must(session.loadReport(id));
+      await must(session.saveReport(id, withOverview(seed, text)));
+      clock.t += (i + 1) * 60_000;
+    }
+    fs.put(`${ROOT}/${id}.json`, '{"format":"nianbao"');
+    const loaded = await must(createReportLibrary({ fs, root: ROOT, clock }).loadReport(id));
+    expect(loaded.doc.text.overview).toBe('最后一次正常保存');
+    // The history lists the versions in the order they were written.
+    const list = await must(createReportLibrary({ fs, root: ROOT, clock }).listHistory(id));
+    const texts = await Promise.all(
+      list.map(async (v) => dec(fs.files().get(`${ROOT}/history/${id}/${v.versionId}.json`)).match(/"overview": "([^"]*)"/)?.[1]),
+    );
+    expect(texts.indexOf('最后一次正常保存')).toBeLessThan(texts.indexOf('第二版'));
+    expect(texts.indexOf('第二版')).toBeLessThan(texts.indexOf('改正时钟后第一版'));
+  });
+
+  it('more than 999 versions within one millisecond still get valid, rising ids', async () => {
+    const { lib, clock } = setup();
+    clock.now = () => clock.t; // frozen
+    const { id } = await must(lib.importDocument(seed));
+    for (let i = 0; i < 1002; i++) await must(lib.saveReport(id, withOverview(seed, `第${i}版`)));
+    const list = await must(lib.listHistory(id));
+    expect(list).toHaveLength(1002); // every version but the current one
+    const ids = list.map((v) => v.versionId);
+    expect([...ids].sort().reverse()).toEqual(ids); // newest first, every one a version id
+  });
+
   it('without any history: a clear Chinese error, the file kept aside and in place', async () => {
     const { lib, fs } = setup();
     fs.put(`${ROOT}/broken.json`, '{"format":"nianbao","unit":{"name":"某某局"');

@@ -19,6 +19,14 @@ export function versionIdAt(ms: number, seq = 0): string {
   return seq > 0 ? `${base}-${pad(seq, 3)}` : base;
 }
 
+/** The same-millisecond sequence number of a version id (0 when it has none). */
+export function versionSeq(id: string): number {
+  return Number(VERSION_ID.exec(id)?.[8] ?? 0);
+}
+
+/** The highest sequence number a version id holds (three digits). */
+export const MAX_SEQ = 999;
+
 /** Save time of a version id (ms), or undefined when the name is not a version id. */
 export function versionTime(id: string): number | undefined {
   const m = VERSION_ID.exec(id);
@@ -46,10 +54,18 @@ export interface ThinningPolicy {
  * The version ids to remove: every version saved within the recent window stays; of the older
  * ones, the last of each day stays. So at least one version of every day is kept, always the
  * newest one, and nothing recent is thinned.
+ *
+ * "Recent" is measured back from now, or from the newest version when that is later: versions
+ * stamped ahead of the clock (saved while it ran ahead; the ids keep rising after it is put back,
+ * see the library's nextVersionId) are thinned like any others instead of piling up.
  */
 export function versionsToPrune(ids: readonly string[], nowMs: number, policy: ThinningPolicy = {}): string[] {
   const recentMs = policy.recentMs ?? HOUR_MS;
   const dayOf = policy.dayOf ?? localDay;
+  for (const id of ids) {
+    const t = versionTime(id);
+    if (t !== undefined && t > nowMs) nowMs = t;
+  }
   const lastOfDay = new Map<string, string>();
   const older: string[] = [];
   for (const id of ids) {

@@ -29,7 +29,7 @@ import type { PreviousReport, ReportDocument } from '../document/types';
 import { UNIT_KINDS } from '../format';
 import { fail, ok, type Result } from '../result';
 import { fallbackPath, isTempFile, removeQuietly, renameWithRetry, writeFileAtomic } from './atomic';
-import { type ThinningPolicy, versionIdAt, versionsToPrune, versionTime } from './history';
+import { MAX_SEQ, type ThinningPolicy, versionIdAt, versionSeq, versionsToPrune, versionTime } from './history';
 import { describeFsError, fileStamp, formatWhen } from './messages';
 import { type Clock, defaultSleep, type FileSystem, isNotFound, randomId, systemClock } from './ports';
 
@@ -228,10 +228,19 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     return ids.sort();
   }
 
-  function nextVersionId(id: string): string {
+  /**
+   * The id of a new version: the save time, and always after every version already there — also
+   * in a later session after the clock was put back (it had run ahead): the newest version is the
+   * one written last, whatever the clock said, so recovery never restores an older text.
+   */
+  async function nextVersionId(id: string): Promise<string> {
+    let last = lastVersion.get(id);
+    if (!last) {
+      const newest = (await versionIds(id)).at(-1);
+      if (newest !== undefined) last = { ms: versionTime(newest)!, seq: versionSeq(newest) };
+    }
     const now = clock.now();
-    const last = lastVersion.get(id);
-    const next = last && now <= last.ms ? { ms: last.ms, seq: last.seq + 1 } : { ms: now, seq: 0 };
+    const next = !last || now > last.ms ? { ms: now, seq: 0 } : last.seq < MAX_SEQ ? { ms: last.ms, seq: last.seq + 1 } : { ms: last.ms + 1, seq: 0 };
     lastVersion.set(id, next);
     return versionIdAt(next.ms, next.seq);
   }
@@ -250,7 +259,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
 
   async function addHistory(id: string, text: string): Promise<void> {
     await fs.mkdir(historyDir(id));
-    await atomic(versionPath(id, nextVersionId(id)), encode(text));
+    await atomic(versionPath(id, await nextVersionId(id)), encode(text));
     historyHead.set(id, text);
     const remove = versionsToPrune(await versionIds(id), clock.now(), options.history);
     for (const vid of remove) await removeQuietly(fs, versionPath(id, vid));
