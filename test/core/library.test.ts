@@ -280,6 +280,38 @@ describe('atomic write', () => {
   });
 });
 
+describe('a report file changed by something else while open', () => {
+  it('is kept in the history before the next save replaces it', async () => {
+    const { lib, fs, clock } = setup();
+    const { id } = await must(lib.importDocument(seed));
+    await must(lib.loadReport(id));
+    await must(lib.saveReport(id, withOverview(seed, '本软件保存的')));
+    clock.t += 60_000;
+    fs.put(`${ROOT}/${id}.json`, serializeDocument(withOverview(seed, '别处改过的')));
+    clock.t += 60_000;
+    await must(lib.saveReport(id, withOverview(seed, '接着输入的')));
+    expect(dec(fs.files().get(`${ROOT}/${id}.json`))).toContain('接着输入的');
+    const kept = historyFiles(fs, id).map((k) => dec(fs.files().get(k)));
+    expect(kept.some((t) => t.includes('别处改过的'))).toBe(true);
+    // And only once: the next save finds the file as it left it.
+    const before = historyFiles(fs, id).length;
+    await must(lib.saveReport(id, withOverview(seed, '再输入的')));
+    expect(historyFiles(fs, id).length).toBe(before + 1);
+  });
+
+  it('is copied aside when it is damaged', async () => {
+    const { lib, fs, clock } = setup();
+    const { id } = await must(lib.importDocument(seed));
+    await must(lib.loadReport(id));
+    clock.t += 60_000;
+    fs.put(`${ROOT}/${id}.json`, '{"format":"nianbao","unit"');
+    await must(lib.saveReport(id, withOverview(seed, '接着输入的')));
+    const corrupt = [...fs.files().keys()].filter((k) => k.includes(`${id}.json.corrupt-`));
+    expect(corrupt.map((k) => dec(fs.files().get(k)))).toEqual(['{"format":"nianbao","unit"']);
+    expect(dec(fs.files().get(`${ROOT}/${id}.json`))).toContain('接着输入的');
+  });
+});
+
 describe('damaged report files', () => {
   it('are copied aside and the last good version restored, with a Chinese notice', async () => {
     const start = new Date(2025, 0, 10, 14, 32, 0).getTime();

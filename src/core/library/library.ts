@@ -121,6 +121,8 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   /** Text of the newest history version of each report, once known. */
   const historyHead = new Map<string, string>();
   const lastVersion = new Map<string, { ms: number; seq: number }>();
+  /** Size and modification time of each report file as this library last wrote or read it. */
+  const onDisk = new Map<string, string>();
 
   // ---- serialisation of work per report -------------------------------------------------
 
@@ -207,6 +209,23 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     }
   }
 
+  async function signatureOf(id: string): Promise<string | undefined> {
+    try {
+      const st = await fs.stat(reportPath(id));
+      return `${st.size}:${st.mtimeMs}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `text` is what the report file holds now (written or read here): remember it and the file's signature. */
+  async function known(id: string, text: string): Promise<void> {
+    lastText.set(id, text);
+    const sig = await signatureOf(id);
+    if (sig === undefined) onDisk.delete(id);
+    else onDisk.set(id, sig);
+  }
+
   async function mtimeOf(path: string): Promise<number> {
     try {
       return (await fs.stat(path)).mtimeMs;
@@ -276,7 +295,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   async function commit(id: string, text: string): Promise<string> {
     await atomic(reportPath(id), encode(text));
     const savedAt = iso(clock.now());
-    lastText.set(id, text);
+    await known(id, text);
     lastSavedAt.set(id, savedAt);
     try {
       await addHistory(id, text);
@@ -353,7 +372,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     const text = decode(bytes);
     const parsed = text === undefined ? fail('not-utf8', '文件不是有效的文本（UTF-8）。') : parseDocument(text);
     if (parsed.ok && text !== undefined) {
-      lastText.set(id, text);
+      await known(id, text);
       try {
         await keepInHistory(id, text);
       } catch (e) {
@@ -383,7 +402,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
 
   async function restoreGood(id: string, good: GoodVersion): Promise<void> {
     await atomic(reportPath(id), encode(good.text));
-    lastText.set(id, good.text);
+    await known(id, good.text);
     lastSavedAt.set(id, iso(good.ms));
     if (good.source === 'bak') {
       await keepInHistory(id, good.text);
@@ -394,7 +413,10 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   async function save(id: string, doc: ReportDocument): Promise<Result<{ readonly savedAt: string }>> {
     const text = serializeDocument(doc);
     if (lastText.get(id) === text) return ok({ savedAt: lastSavedAt.get(id) ?? iso(await mtimeOf(reportPath(id))) });
-    if (!lastText.has(id)) {
+    // Something else changed the file since it was read or written here (edited by hand, put back
+    // by a sync tool): it is kept like the file met on a first save, never overwritten unseen.
+    const changedElsewhere = lastText.has(id) && (await signatureOf(id)) !== onDisk.get(id);
+    if (!lastText.has(id) || changedElsewhere) {
       // First save of this report in this session: look at what is on disk before replacing it.
       const current = await readIfExists(reportPath(id));
       if (current === undefined) {
@@ -402,7 +424,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
       } else {
         const currentText = decode(current);
         if (currentText === text) {
-          lastText.set(id, text);
+          await known(id, text);
           return ok({ savedAt: iso(await mtimeOf(reportPath(id))) });
         }
         if (currentText !== undefined && parseDocument(currentText).ok) await keepInHistory(id, currentText);
@@ -544,6 +566,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
               await renameWithRetry(fs, reportPath(id), fs.join(dir, TRASH_REPORT), sleep);
               if (await exists(historyDir(id))) await renameWithRetry(fs, historyDir(id), fs.join(dir, HISTORY), sleep);
               lastText.delete(id);
+              onDisk.delete(id);
               lastSavedAt.delete(id);
               historyHead.delete(id);
               return ok(null);
