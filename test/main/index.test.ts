@@ -2,7 +2,7 @@
  * The main entry, wired against the electron mock: window security settings, the IPC surface,
  * the menu, single instance, and flushing before quit.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,6 +69,41 @@ describe('main process entry', () => {
       ok: boolean;
     };
     expect(foreign.ok).toBe(false);
+  });
+
+  it('on the real disk: a damaged report is copied aside and the last good version restored; history restores', async () => {
+    type R<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+    const call = async <T,>(method: string, ...args: unknown[]): Promise<T> => {
+      const r = (await handlers.get(`nianbao:${method}`)!(fromRenderer, ...args)) as R<T>;
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value;
+    };
+    type Doc = { text: Record<string, string> };
+    const { id } = await call<{ id: string }>('createReport', { unit: { name: '某某县人民政府', kind: 'government', level: 'county' }, year: 2025 });
+    const doc = (await call<{ doc: Doc }>('loadReport', id)).doc;
+    const withOverview = (t: string): Doc => ({ ...doc, text: { ...doc.text, overview: t } });
+    await call('saveReport', id, withOverview('第一版'));
+    await call('saveReport', id, withOverview('第二版'));
+
+    const file = join(userData, 'reports', `${id}.json`);
+    writeFileSync(file, '{"format":"nianbao","unit":{"na'); // cut short, as by a power cut
+    const loaded = await call<{ doc: Doc; notice?: string }>('loadReport', id);
+    expect(loaded.doc.text.overview).toBe('第二版');
+    expect(loaded.notice).toMatch(/^报告文件已损坏，已恢复到.*保存的版本；损坏的文件另存为 /);
+    const aside = readdirSync(join(userData, 'reports')).filter((n) => n.startsWith(`${id}.json.corrupt-`));
+    expect(aside.map((n) => readFileSync(join(userData, 'reports', n), 'utf8'))).toEqual(['{"format":"nianbao","unit":{"na']);
+    expect(JSON.parse(readFileSync(file, 'utf8')).text.overview).toBe('第二版');
+
+    // Back to 第一版 from the history; what was current stays in the history.
+    const versions = await call<{ versionId: string }[]>('listHistory', id);
+    const texts = versions.map((v) => JSON.parse(readFileSync(join(userData, 'reports', 'history', id, `${v.versionId}.json`), 'utf8')).text.overview);
+    const first = versions[texts.indexOf('第一版')]!;
+    const restored = await call<{ doc: Doc }>('restoreVersion', id, first.versionId);
+    expect(restored.doc.text.overview).toBe('第一版');
+    expect(JSON.parse(readFileSync(file, 'utf8')).text.overview).toBe('第一版');
+    const after = await call<{ versionId: string }[]>('listHistory', id);
+    const afterTexts = after.map((v) => JSON.parse(readFileSync(join(userData, 'reports', 'history', id, `${v.versionId}.json`), 'utf8')).text.overview);
+    expect(afterTexts).toContain('第二版');
   });
 
   it('hardens every web contents and denies permissions', () => {
