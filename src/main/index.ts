@@ -61,8 +61,24 @@ function createWindow(store: SettingsService): BrowserWindow {
   });
   if (placed.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  // The window's size and place are kept as they change (a moment after), on close, and when
+  // Windows shuts down or logs off, where no close may come.
+  const saveBounds = (): void => {
+    if (!win.isDestroyed()) store.saveWindowState({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+  };
+  let boundsTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveBoundsSoon = (): void => {
+    clearTimeout(boundsTimer);
+    boundsTimer = setTimeout(saveBounds, 600);
+  };
+  win.on('resize', saveBoundsSoon);
+  win.on('move', saveBoundsSoon);
+  win.on('maximize', saveBoundsSoon);
+  win.on('unmaximize', saveBoundsSoon);
+  win.on('session-end', saveBounds);
   win.on('close', () => {
-    store.saveWindowState({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+    clearTimeout(boundsTimer);
+    saveBounds();
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

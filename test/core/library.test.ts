@@ -197,6 +197,8 @@ describe('report library: saving', () => {
     expect([...fs.files().keys()].filter((k) => k.endsWith('.tmp'))).toEqual([]);
     fs.put(`${ROOT}/${id}.json.abcd1234.tmp`, '{"half');
     fs.put(`${ROOT}/history/${id}/20250101T000000000Z.json.zzzz9999.tmp`, '{"half');
+    fs.put(`${ROOT}/trash/gone1/info.json.qqqq1111.tmp`, '{"half');
+    fs.put(`${ROOT}/trash/gone1/history/20250101T000000000Z.json.wwww2222.tmp`, '{"half');
     const lib2 = createReportLibrary({ fs, root: ROOT });
     await must(lib2.listReports());
     expect([...fs.files().keys()].filter((k) => k.endsWith('.tmp'))).toEqual([]);

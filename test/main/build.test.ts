@@ -42,6 +42,8 @@ describe.skipIf(!built)('build output', () => {
     expect(deps).toContain('electron');
     expect(deps).not.toContain('electron-store');
     expect(deps).not.toContain('conf');
+    // The packages leave tsx and esbuild out (electron-builder.yml): the app must not need them.
+    for (const d of deps) expect(d, d).not.toMatch(/^(tsx|esbuild|@esbuild)(\/|$)/);
     expect(code).toContain('../preload/index.js');
     expect(code).toContain('../renderer/index.html');
   });

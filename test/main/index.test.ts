@@ -141,6 +141,20 @@ describe('main process entry', () => {
     expect(win.focus).toHaveBeenCalled();
   });
 
+  it('remembers the window bounds as they change, and when Windows ends the session', async () => {
+    const win = BrowserWindow.instances[0]!;
+    const { default: Conf } = await import('conf');
+    const stored = (): unknown => new Conf<Record<string, unknown>>({ cwd: userData, configName: 'settings' }).get('window');
+    win.getNormalBounds.mockReturnValue({ x: 10, y: 20, width: 1000, height: 700 });
+    win.emit('resize');
+    win.emit('move');
+    await vi.waitFor(() => expect(stored()).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false }), { timeout: 3000 });
+    win.getNormalBounds.mockReturnValue({ x: 5, y: 5, width: 900, height: 600 });
+    win.emit('session-end');
+    expect(stored()).toEqual({ x: 5, y: 5, width: 900, height: 600, maximized: false });
+    win.getNormalBounds.mockReturnValue({ x: 40, y: 30, width: 1300, height: 820 });
+  });
+
   it('remembers the window bounds on close', async () => {
     BrowserWindow.instances[0]!.emit('close');
     const { default: Conf } = await import('conf');

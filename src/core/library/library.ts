@@ -166,6 +166,12 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     for (const id of await readdirOrEmpty(fs.join(root, HISTORY))) {
       if (REPORT_ID.test(id)) await sweep(historyDir(id));
     }
+    // The recycle bin is written the same way (its info file, a restored report's history).
+    for (const id of await readdirOrEmpty(fs.join(root, TRASH))) {
+      if (!REPORT_ID.test(id)) continue;
+      await sweep(trashDir(id));
+      await sweep(fs.join(trashDir(id), HISTORY));
+    }
   }
 
   /** Run a public operation: open first, never throw (a thrown error becomes a Chinese message). */
