@@ -165,8 +165,22 @@ describe.skipIf(!CHROMIUM)('the library', () => {
     await history.getByRole('button', { name: '恢复此版本' }).last().click();
     await page.getByRole('button', { name: '恢复', exact: true }).click();
     await history.waitFor({ state: 'detached' });
+    // The oldest version is the blank report: the 9 is gone; the version with it is in the history.
+    await rows.first().locator('[data-action="open"]').click();
+    await gotoStep(page, 'applications');
+    expect((await cellTexts(page, ['a.new.natural']))['a.new.natural']).toBe('');
+    await backToLibrary(page);
+
     await rows.first().locator('[data-action="duplicate"]').click();
     await expect.poll(() => rows.count()).toBe(2);
+    // The copy holds the same report (the newest row), under another id.
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-report-id')));
+    expect(new Set(ids).size).toBe(2);
+    await rows.first().locator('[data-action="open"]').click();
+    expect(await page.locator('.editor-title').textContent()).toBe('集贤县人民政府2024年政府信息公开工作年度报告');
+    await gotoStep(page, 'applications');
+    expect((await cellTexts(page, ['a.new.natural']))['a.new.natural']).toBe('');
+    await backToLibrary(page);
 
     await rows.first().locator('[data-action="delete"]').click();
     await page.getByRole('button', { name: '删除' }).last().click();
