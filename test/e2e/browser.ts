@@ -34,10 +34,16 @@ const CANDIDATES = [
   '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
 ];
 
-/** The browser to drive: $CHROMIUM_PATH, else the first usual install found. */
+/**
+ * The browser to drive: $CHROMIUM_PATH, else the first usual install found. A CHROMIUM_PATH that
+ * names no file is a mistake to report, not a reason to skip the tests.
+ */
 export function findChromium(): string | null {
   const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv}: 没有这个文件 (no such file). Point it at a Chrome/Chromium/Edge executable, or unset it.`);
+    return fromEnv;
+  }
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
