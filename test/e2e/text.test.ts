@@ -15,6 +15,13 @@ describe.skipIf(!CHROMIUM)('narrative sections', () => {
     await firstRun(page);
     await createReport(page, 2024);
     await gotoStep(page, 'overview');
+    // The step list is keyboard-first too: ↓ and Enter open the next step.
+    await page.locator('nav.steps [role="menuitem"]:has([data-step="overview"])').focus();
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-step-main="proactive"]').waitFor();
+    await gotoStep(page, 'overview');
     const topics = page.getByTestId('topics');
     expect(await topics.locator('[data-covered="true"]').count()).toBe(0);
     // A 人民政府 also reports 工作考核、社会评议、责任追究.

@@ -3,7 +3,7 @@
  * check status. Centre: one step. Right: the findings, always in reach. Every change is checked
  * at once (check() is synchronous) and saved within a second.
  */
-import { Button, Modal, Spin } from 'antd';
+import { Button, Menu, Modal, Spin } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocxFontSet, LoadedReport } from '../../../core/api/contract';
 import type { Finding } from '../../../core/checker/types';
@@ -108,10 +108,11 @@ const EditorHeader = memo(function EditorHeader(props: { title: string; saver: S
 });
 
 /**
- * One step of the wizard. React draws the button once; its badges follow the step's counts through
- * followStepCounts (a keystroke that makes a finding come or go re-renders nothing).
+ * The label of one step in the step list (an antd Menu): its name, and badges that follow the
+ * step's counts through followStepCounts — drawn once by React; a keystroke that makes a finding
+ * come or go re-renders nothing.
  */
-const StepButton = memo(function StepButton(props: { step: (typeof STEPS)[number]; on: boolean; store: EditorStore; onStep(s: StepKey): void }) {
+const StepLabel = memo(function StepLabel(props: { step: (typeof STEPS)[number]; store: EditorStore }) {
   const { step: s, store } = props;
   const statusRef = useRef<HTMLSpanElement>(null);
   useLayoutEffect(
@@ -119,28 +120,24 @@ const StepButton = memo(function StepButton(props: { step: (typeof STEPS)[number
     [store, s.key],
   );
   return (
-    <button
-      type="button"
-      className={`step${props.on ? ' step-on' : ''}`}
-      onClick={() => props.onStep(s.key)}
-      data-step={s.key}
-      aria-current={props.on ? 'step' : undefined}
-    >
+    <span className="step" data-step={s.key}>
       <span className="step-label">
         {s.numeral ? <span className="step-numeral">{s.numeral}</span> : null}
         {s.label}
       </span>
       <span className="step-status" ref={statusRef} />
-    </button>
+    </span>
   );
 });
 
+/** The wizard's steps: an antd Menu (arrow keys, Enter), the current step selected. */
 const StepNav = memo(function StepNav(props: { step: StepKey; store: EditorStore; onStep(s: StepKey): void }) {
+  const { store, onStep } = props;
+  const items = useMemo(() => STEPS.map((s) => ({ key: s.key, label: <StepLabel step={s} store={store} /> })), [store]);
+  const selected = useMemo(() => [props.step], [props.step]);
   return (
     <nav className="steps" aria-label="报告各部分">
-      {STEPS.map((s) => (
-        <StepButton key={s.key} step={s} on={s.key === props.step} store={props.store} onStep={props.onStep} />
-      ))}
+      <Menu mode="inline" inlineIndent={12} items={items} selectedKeys={selected} onClick={({ key }) => onStep(key as StepKey)} />
     </nav>
   );
 });
