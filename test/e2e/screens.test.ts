@@ -118,6 +118,13 @@ describe.skipIf(!CHROMIUM)('screens at 1366×768', () => {
     await page.getByTestId('reports').waitFor();
     await shot(page, '03-library');
     const seedRow = page.locator('[data-testid="reports"] tbody tr[data-year="2024"]');
+    // A row's 导出 menu.
+    await seedRow.locator('[data-action="more"]').click();
+    await page.getByTestId('export-menu').waitFor();
+    expect(await page.getByTestId('export-menu').getByRole('menuitem').allTextContents()).toEqual(['导出Word', '导出Excel', '另存副本（报告文件）']);
+    await shot(page, '03b-library-export-menu');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('export-menu').waitFor({ state: 'hidden' });
     await seedRow.locator('[data-action="open"]').click();
     await gotoStep(page, 'applications');
     await shot(page, '23-table3-seed');

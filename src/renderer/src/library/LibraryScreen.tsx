@@ -1,6 +1,11 @@
 /**
  * 报告列表: every report with its status and deadline, and what can be done with it.
  * On first run it asks once for the unit, then offers a new report for the current year.
+ *
+ * The list is a plain table styled like antd's, not antd's Table: this is the first screen, and
+ * Table (with its pagination, selection and filter parts) would add ~90 KB gzip to the JavaScript
+ * an old office PC must load before it (bench: initial renderer JS); dialogs, buttons, tags,
+ * confirmations and menus here are antd's.
  */
 import { Alert, Button, Popconfirm, Popover, Spin, Tag, Tooltip } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -339,16 +344,16 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
                     open={exportMenu === r.id}
                     onOpenChange={(o) => setExportMenu(o ? r.id : null)}
                     content={
-                      <div className="menu-list" data-testid="export-menu">
-                        <button type="button" onClick={() => void exportAs(r, 'docx')}>
+                      <div className="menu-list" data-testid="export-menu" role="menu">
+                        <Button type="text" block role="menuitem" onClick={() => void exportAs(r, 'docx')}>
                           导出Word
-                        </button>
-                        <button type="button" onClick={() => void exportAs(r, 'xlsx')}>
+                        </Button>
+                        <Button type="text" block role="menuitem" onClick={() => void exportAs(r, 'xlsx')}>
                           导出Excel
-                        </button>
-                        <button type="button" onClick={() => void exportAs(r, 'json')}>
+                        </Button>
+                        <Button type="text" block role="menuitem" onClick={() => void exportAs(r, 'json')}>
                           另存副本（报告文件）
-                        </button>
+                        </Button>
                       </div>
                     }
                   >
