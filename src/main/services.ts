@@ -116,7 +116,9 @@ export function createServices(deps: ServiceDeps): AppApi {
       }
       const parsed = parseDocument(text);
       if (!parsed.ok) return fail(parsed.error.code, `无法打开“${basename(path)}”：${parsed.error.message}`);
-      return library.importDocument(parsed.value);
+      // The same report opened again: the one in the list, not a second identical row.
+      const same = await library.findSame(parsed.value);
+      return same ? ok(same) : library.importDocument(parsed.value);
     },
 
     async saveReportCopy(id) {

@@ -158,6 +158,21 @@ describe('import services', () => {
     expect((await must(services.listReports())).map((r) => r.id)).toEqual([summary!.id]);
   });
 
+  it('the same report file opened again opens the report in the list; a changed one is added', async () => {
+    const { fs, services, dialogs } = setup();
+    fs.put('/in/r.json', serializeDocument(seedDocument()));
+    dialogs.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/in/r.json'] });
+    const first = await must(services.openReportFile());
+    const again = await must(services.openReportFile());
+    expect(again!.id).toBe(first!.id);
+    expect((await must(services.listReports())).map((r) => r.id)).toEqual([first!.id]);
+    const changed = { ...seedDocument(), cells: { ...seedDocument().cells, 'a.next.natural': 7 } };
+    fs.put('/in/r.json', serializeDocument(changed));
+    const third = await must(services.openReportFile());
+    expect(third!.id).not.toBe(first!.id);
+    expect(await must(services.listReports())).toHaveLength(2);
+  });
+
   it('a file that is not a report gives the reason in Chinese, with its name', async () => {
     const { fs, services, dialogs } = setup();
     fs.put('/in/bad.json', '{"format": "other"}');

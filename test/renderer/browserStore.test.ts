@@ -180,3 +180,15 @@ describe('browser API storage', () => {
     expect(back[0]!.unitName).toBe(seed.unit.name);
   });
 });
+
+describe('a report file opened again', () => {
+  it('is found in the list when identical, and not when it differs', async () => {
+    const { kv } = memoryKv();
+    const store = createBrowserStore(kv);
+    const added = unwrap(store.addNew(docWith(3)));
+    expect(store.findSame(docWith(3))?.id).toBe(added.id);
+    expect(store.findSame(docWith(4))).toBeUndefined();
+    unwrap(await store.methods.deleteReport(added.id));
+    expect(store.findSame(docWith(3))).toBeUndefined(); // in the recycle bin: not in the list
+  });
+});

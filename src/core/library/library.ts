@@ -64,6 +64,8 @@ type LibraryMethods =
 export interface ReportLibrary extends Pick<AppApi, LibraryMethods> {
   /** The id of the most recently saved report of this unit and year, if any. */
   findReport(unitName: string, year: number): Promise<string | undefined>;
+  /** The report in the list that holds exactly this document, if any (a file opened again). */
+  findSame(doc: ReportDocument): Promise<ReportSummary | undefined>;
   /** Resolves when every queued write has finished (call before quitting). */
   flush(): Promise<void>;
 }
@@ -711,6 +713,18 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
       const list = await library.listReports();
       if (!list.ok) return undefined;
       return list.value.find((r) => r.unitName === unitName && r.year === year)?.id;
+    },
+
+    findSame: async (doc) => {
+      const text = serializeDocument(doc);
+      const list = await library.listReports();
+      if (!list.ok) return undefined;
+      for (const r of list.value) {
+        if (r.unitName !== doc.unit.name || r.year !== doc.year) continue;
+        const loaded = await library.loadReport(r.id);
+        if (loaded.ok && serializeDocument(loaded.value.doc) === text) return r;
+      }
+      return undefined;
     },
 
     flush: async () => {

@@ -69,7 +69,7 @@ function download(fileName: string, data: string | Uint8Array, mime: string): st
 }
 
 export function createBrowserApi(kv: Kv = openKv()) {
-  const { methods, loadDoc, addNew, findReport } = createBrowserStore(kv);
+  const { methods, loadDoc, addNew, findReport, findSame } = createBrowserStore(kv);
   const api = {
     ...methods,
     async openReportFile() {
@@ -77,7 +77,9 @@ export function createBrowserApi(kv: Kv = openKv()) {
       if (!file) return ok(null);
       const parsed = parseDocument(await file.text());
       if (!parsed.ok) return fail(parsed.error.code, `无法打开“${file.name}”：${parsed.error.message}`);
-      return addNew(parsed.value);
+      // The same report opened again: the one in the list, not a second identical row.
+      const same = findSame(parsed.value);
+      return same ? ok(same) : addNew(parsed.value);
     },
 
     async saveReportCopy(id: string) {

@@ -366,5 +366,16 @@ export function createBrowserStore(kv: Kv) {
   const findReport = (unitName: string, year: number): string | undefined =>
     index().find((m) => !m.deletedAt && m.unitName === unitName && m.year === year)?.id;
 
-  return { methods, loadDoc, addNew, findReport };
+  /** The report in the list that holds exactly this document, if any (a file opened again). */
+  const findSame = (doc: ReportDocument): ReportSummary | undefined => {
+    const text = serializeDocument(doc);
+    for (const m of index()) {
+      if (m.deletedAt || m.unitName !== doc.unit.name || m.year !== doc.year) continue;
+      const loaded = loadDoc(m.id);
+      if (loaded.ok && serializeDocument(loaded.value.doc) === text) return summaryOf(m);
+    }
+    return undefined;
+  };
+
+  return { methods, loadDoc, addNew, findReport, findSame };
 }

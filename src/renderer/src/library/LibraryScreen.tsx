@@ -139,9 +139,11 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
       return;
     }
     if (!r.value) return;
-    void message.success(`已打开“${reportTitle(r.value.unitName, r.value.year)}”，并加入报告列表`);
+    const title = reportTitle(r.value.unitName, r.value.year);
+    const listed = (reports ?? []).some((x) => x.id === r.value!.id);
+    void message.success(listed ? `报告列表中已有同样内容的“${title}”，已打开它` : `已打开“${title}”，并加入报告列表`);
     props.onOpen(r.value.id);
-  }, [api, message, props]);
+  }, [api, message, props, reports]);
 
   const importXlsx = async (): Promise<void> => {
     const r = await api.readXlsx();
