@@ -2,7 +2,7 @@
  * The library and what survives: first run, autosave across a reload, next year's report from
  * last year's (上年结转 carried), opening a report file, 回收站 and 历史版本.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,5 +192,18 @@ describe.skipIf(!CHROMIUM)('the library', () => {
     await expect.poll(() => rows.count()).toBe(2);
     await page.keyboard.press('Escape');
 
+    // 另存副本: the report file, named after the report, that opens again as the same report.
+    await rows.first().locator('[data-action="more"]').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-menu').getByRole('menuitem', { name: '另存副本（报告文件）' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('集贤县人民政府2024年政府信息公开工作年度报告.json');
+    const saved = JSON.parse(await readFile((await file.path())!, 'utf8')) as { format: string; unit: { name: string }; year: number };
+    expect([saved.format, saved.unit.name, saved.year]).toEqual(['nianbao', '集贤县人民政府', 2024]);
+    const copyPath = join(dir, 'copy.json');
+    await writeFile(copyPath, JSON.stringify(saved));
+    await openReportFile(page, copyPath);
+    await backToLibrary(page);
+    expect(await rows.count()).toBe(2); // the same report: opened, not added again
   });
 });
