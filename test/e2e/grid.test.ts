@@ -67,6 +67,16 @@ describe.skipIf(!CHROMIUM)('表三 in the browser', () => {
     expect(await focused()).toBe('outside the grid');
     await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('a.next.other');
+    // Typing there, Tab takes the value and leaves too.
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('outside the grid');
+    expect((await cellTexts(page, ['a.next.other']))['a.next.other']).toBe('1');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type(String(seed().cells['a.next.other'] ?? 0));
+    await page.keyboard.press('Enter');
+    expect((await cellTexts(page, ['a.next.other']))['a.next.other']).toBe(String(seed().cells['a.next.other'] ?? 0));
+    await cell(page, 'a.next.other').click();
     await cell(page, 'a.new.natural').click();
     await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('outside the grid');

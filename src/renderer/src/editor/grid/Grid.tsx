@@ -346,7 +346,8 @@ export const Grid = memo(function Grid(props: GridProps) {
   );
 
   /** End the edit, keeping the value. False (and still editing) when the text is not a valid value. */
-  const commit = useCallback((): boolean => {
+  /** End the edit, taking its value; `refocus` false: the key goes on to leave the grid. */
+  const commit = useCallback((refocus = true): boolean => {
     const e = ui.state.editing;
     if (!e) return true;
     const cell = model.byId.get(e.id)!;
@@ -359,7 +360,7 @@ export const Grid = memo(function Grid(props: GridProps) {
     endEdit();
     dispatch({ type: 'cells', changes: [[e.id, parsed.value]], record: true, base: e.base });
     say(null);
-    focusActive();
+    if (refocus) focusActive();
     return true;
   }, [dispatch, model, say, focusActive, endEdit]);
 
@@ -537,10 +538,17 @@ export const Grid = memo(function Grid(props: GridProps) {
           goTo(next);
         }
       } else if (key === 'Tab') {
+        const next = tabFrom(model, active, e.shiftKey);
+        // Typing in the last cell (Shift+Tab: the first): the value is taken and Tab leaves the
+        // grid, as it does when not typing. (From the F2 input it stays, and a second Tab leaves.)
+        if (next === active && editing.mode === 'enter') {
+          if (!commit(false)) e.preventDefault();
+          return;
+        }
         e.preventDefault();
         if (commit()) {
           tabStart.current ??= active;
-          goTo(tabFrom(model, active, e.shiftKey));
+          goTo(next);
         }
       } else if (key === 'Escape') {
         e.preventDefault();
