@@ -125,6 +125,9 @@ describe('report library: basics', () => {
     const r = await lib.createReport({ year: 2025 });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     if (!r.ok) expect(r.error.message).toMatch(/单位名称/);
+    // Only last year's report carries 上年结转 into this year.
+    const wrong = await lib.createReport({ year: 2027, fromId: last.id });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'not-last-year', message: '只能从上一年度（2026年）的报告新建2027年度报告。' } });
   });
 
   it('duplicates a report under a new id', async () => {
@@ -279,6 +282,19 @@ describe('atomic write', () => {
     expect(loaded.doc.text.overview).toBe('EXDEV 写入的新版本');
     expect(loaded.notice).toMatch(/报告文件已损坏/);
     expect(fs.files().has(`${ROOT}/${id}.json.${ext}`)).toBe(false);
+  });
+});
+
+describe('finding the report a file holds', () => {
+  it('finds the identical report without touching a damaged one', async () => {
+    const { lib, fs } = setup();
+    const a = await must(lib.importDocument(seed));
+    expect((await lib.findSame(seed))?.id).toBe(a.id);
+    expect(await lib.findSame(withOverview(seed, '别的'))).toBeUndefined();
+    fs.put(`${ROOT}/${a.id}.json`, '{"format":"nianbao"');
+    const writes = fs.writes();
+    expect(await lib.findSame(seed)).toBeUndefined();
+    expect(fs.writes()).toBe(writes); // nothing recovered or copied aside behind the clerk's back
   });
 });
 

@@ -112,8 +112,18 @@ describe.skipIf(!CHROMIUM)('the library', () => {
     expect(await dialog.getByTestId('new-report-unit').textContent()).toContain('某某县人民政府');
     await yearInput.fill('2025');
     await yearInput.press('Tab');
+    // Another unit's report is offered, not chosen for the clerk.
+    expect(await dialog.getByTestId('mode-blank').isChecked()).toBe(true);
     await dialog.getByTestId('mode-previous').click();
     await expect.poll(() => dialog.getByTestId('new-report-unit').textContent()).toBe('集贤县人民政府 （沿用上年报告）');
+    // A year without a base turns the choice to blank; back at 2025 it is “from last year” again.
+    await yearInput.fill('2027');
+    await yearInput.press('Tab');
+    await expect.poll(() => dialog.getByTestId('mode-blank').isChecked()).toBe(true);
+    await yearInput.fill('2025');
+    await yearInput.press('Tab');
+    await expect.poll(() => dialog.getByTestId('mode-previous').isChecked()).toBe(true);
+    expect(await dialog.getByTestId('new-report-unit').textContent()).toBe('集贤县人民政府 （沿用上年报告）');
     await createReport(page, 2025, '集贤县人民政府2024年政府信息公开工作年度报告');
     expect(await page.locator('.editor-title').textContent()).toBe('集贤县人民政府2025年政府信息公开工作年度报告');
     await gotoStep(page, 'applications');

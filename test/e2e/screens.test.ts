@@ -143,6 +143,8 @@ describe.skipIf(!CHROMIUM)('screens at 1366×768', () => {
 
     await page.getByTestId('open-history').click();
     await page.getByTestId('history').waitFor();
+    // The browser version says what it keeps (less than the desktop's history).
+    expect(await page.getByTestId('history').textContent()).toContain('每分钟至多保留一个版本，最多保留最近100个（浏览器版）');
     await shot(page, '40-history');
     await page.keyboard.press('Escape');
     await page.getByTestId('back-to-library').click();

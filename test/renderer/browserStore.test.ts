@@ -192,3 +192,16 @@ describe('a report file opened again', () => {
     expect(store.findSame(docWith(3))).toBeUndefined(); // in the recycle bin: not in the list
   });
 });
+
+describe('a report from last year’s', () => {
+  it('carries that report’s unit, and only last year’s can be the base', async () => {
+    const { kv } = memoryKv();
+    const store = createBrowserStore(kv);
+    const last = unwrap(store.addNew(seed));
+    const next = unwrap(await store.methods.createReport({ year: 2025, fromId: last.id }));
+    expect(next.unitName).toBe(seed.unit.name);
+    const wrong = await store.methods.createReport({ year: 2026, fromId: last.id });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'not-last-year' } });
+    expect(await store.methods.createReport({ year: 2025 })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});

@@ -92,6 +92,7 @@ function decode(bytes: Uint8Array): string | undefined {
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 const BAD_ID = fail('bad-request', '报告编号不正确。');
+const NOT_LAST_YEAR = (year: number): Result<never> => fail('not-last-year', `只能从上一年度（${year - 1}年）的报告新建${year}年度报告。`);
 
 interface GoodVersion {
   readonly text: string;
@@ -538,6 +539,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
           if (!REPORT_ID.test(fromId)) return BAD_ID;
           const prev = await serial(fromId, () => load(fromId));
           if (!prev.ok) return prev;
+          if (prev.value.doc.year !== input.year - 1) return NOT_LAST_YEAR(input.year);
           // Last year's unit is carried (documentFromPrevious).
           const next = documentFromPrevious(prev.value.doc, input.year);
           const contact = input.contact ?? next.contact;
@@ -721,8 +723,11 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
       if (!list.ok) return undefined;
       for (const r of list.value) {
         if (r.unitName !== doc.unit.name || r.year !== doc.year) continue;
-        const loaded = await library.loadReport(r.id);
-        if (loaded.ok && serializeDocument(loaded.value.doc) === text) return r;
+        // Read only: a damaged file is left for its own opening to recover (and say so).
+        const bytes = await readIfExists(reportPath(r.id));
+        const current = bytes && decode(bytes);
+        const parsed = current === undefined ? undefined : parseDocument(current);
+        if (parsed?.ok && serializeDocument(parsed.value) === text) return r;
       }
       return undefined;
     },

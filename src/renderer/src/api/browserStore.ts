@@ -274,6 +274,7 @@ export function createBrowserStore(kv: Kv) {
       if (input.fromId) {
         const prev = loadDoc(input.fromId);
         if (!prev.ok) return prev;
+        if (prev.value.doc.year !== input.year - 1) return fail('not-last-year', `只能从上一年度（${input.year - 1}年）的报告新建${input.year}年度报告。`);
         // Last year's unit is carried (documentFromPrevious).
         const next = documentFromPrevious(prev.value.doc, input.year);
         const contact = input.contact ?? next.contact;

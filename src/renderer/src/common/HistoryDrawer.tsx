@@ -5,9 +5,13 @@
 import { Button, Drawer, Empty, Popconfirm, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { HistoryEntry, LoadedReport } from '../../../core/api/contract';
-import { getApi } from '../api';
+import { getApi, isDesktop } from '../api';
 import { dateTime } from './dates';
 import { useMessage } from './feedback';
+
+/** What the history keeps: the desktop library's policy, or the browser version's smaller one. */
+const HISTORY_POLICY = (): string =>
+  isDesktop() ? '最近一小时内的每次自动保存都留有可恢复的版本，更早的每天至少保留一个。' : '每分钟至多保留一个版本，最多保留最近100个（浏览器版）。';
 
 export default function HistoryDrawer(props: {
   reportId: string | null;
@@ -53,7 +57,7 @@ export default function HistoryDrawer(props: {
   return (
     <Drawer open={reportId !== null} title={`历史版本 — ${props.title}`} onClose={props.onClose} size={460} destroyOnHidden>
       <div data-testid="history">
-        <p className="muted">最近一小时内的每次自动保存都留有可恢复的版本，更早的每天至少保留一个。恢复旧版本不会丢失当前内容。</p>
+        <p className="muted">{HISTORY_POLICY()}恢复旧版本不会丢失当前内容。</p>
         {entries === null ? (
           <Spin />
         ) : entries.length === 0 ? (

@@ -25,6 +25,8 @@ export default function NewReportDialog(props: {
   const [mode, setMode] = useState<Mode>('blank');
   const [fromId, setFromId] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  /** The mode went to blank because the year had no base: back to "from last year" when it has one again. */
+  const [autoBlank, setAutoBlank] = useState(false);
 
   const unit = settings?.unit;
 
@@ -34,14 +36,21 @@ export default function NewReportDialog(props: {
       .filter((r) => r.year === y - 1)
       .sort((a, b) => Number(b.unitName === unit?.name) - Number(a.unitName === unit?.name) || a.unitName.localeCompare(b.unitName));
 
+  /** The base to preselect for a `y` report: last year's report of this unit (another unit's is only offered). */
+  const ownPrevious = (y: number): ReportSummary | undefined => {
+    const first = previousOf(y)[0];
+    return first && (!unit || first.unitName === unit.name) ? first : undefined;
+  };
+
   useEffect(() => {
     if (!open) return;
     const given = props.fromId ? reports.find((r) => r.id === props.fromId) : undefined;
     const y = given ? given.year + 1 : defaultYear;
-    const prev = given ?? previousOf(y)[0];
+    const prev = given ?? ownPrevious(y);
     setYear(y);
     setMode(prev ? 'previous' : 'blank');
-    setFromId(prev?.id);
+    setFromId(prev?.id ?? previousOf(y)[0]?.id);
+    setAutoBlank(false);
   }, [open]); // reset only when the dialog opens
 
   const candidates = useMemo(() => previousOf(year), [reports, year, unit?.name]);
@@ -54,9 +63,15 @@ export default function NewReportDialog(props: {
   const changeYear = (y: number): void => {
     setYear(y);
     // The base must be of the year before the new one.
-    const next = previousOf(y)[0];
+    const next = ownPrevious(y) ?? previousOf(y)[0];
     setFromId(next?.id);
-    if (!next) setMode('blank');
+    if (!next && mode === 'previous') {
+      setMode('blank');
+      setAutoBlank(true);
+    } else if (next && autoBlank) {
+      setMode('previous');
+      setAutoBlank(false);
+    }
   };
 
   const create = async (): Promise<void> => {
@@ -127,7 +142,14 @@ export default function NewReportDialog(props: {
         </div>
         <div className="form-row">
           <label>方式</label>
-          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mode)} orientation="vertical">
+          <Radio.Group
+            value={mode}
+            onChange={(e) => {
+              setMode(e.target.value as Mode);
+              setAutoBlank(false);
+            }}
+            orientation="vertical"
+          >
             <Radio value="blank" data-testid="mode-blank">
               空白报告
             </Radio>
