@@ -72,7 +72,10 @@ const worldArb: fc.Arbitrary<World> = fc
     const full = withDerivedCells(cells);
     const statement =
       `本年度办理行政许可${full['p.license']}件。实施行政处罚${full['p.penalty']}件，行政强制${full['p.coercion']}件。` +
-      `行政事业性收费${full['p.fees']}万元。`;
+      // Stated to the 万分位 (4 decimals): the text is read as rounded to the decimals written, so a
+      // fee stated as “5万元” would rightly accept 5.0001 (textVsTables.ts), and a change of 0.0001
+      // below would go uncaught by design.
+      `行政事业性收费${full['p.fees']!.toFixed(4)}万元。`;
     const doc: ReportDocument = {
       format: 'nianbao',
       schemaVersion: 1,

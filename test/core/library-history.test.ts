@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, localDay, versionIdAt, versionsToPrune, versionTime } from '../../src/core/library';
+import { compareWriteOrder, HOUR_MS, localDay, versionIdAt, versionOrder, versionsToPrune, versionTime } from '../../src/core/library';
 
 describe('history thinning (properties)', () => {
   const now = new Date(2025, 5, 15, 12, 0, 0).getTime();
@@ -42,12 +42,16 @@ describe('history thinning (properties)', () => {
     );
   });
 
-  it('thins versions stamped ahead of the clock from the newest one, not from now', () => {
-    // Saved while the clock ran a year ahead: every save of that day within the hour before the
-    // newest is kept, the older ones of that day go but its last one; and versions of before stay.
-    const ahead = now + 365 * 24 * HOUR_MS;
-    const ids = [now - 3 * 24 * HOUR_MS, ahead - 5 * HOUR_MS, ahead - 4 * HOUR_MS, ahead - 30 * 60_000, ahead].map((t) => versionIdAt(t));
-    expect(versionsToPrune(ids, now).sort()).toEqual([versionIdAt(ahead - 5 * HOUR_MS)]);
+  it('write order: ids with one come after every id without, in the order written, whatever their time', () => {
+    const old = [versionIdAt(now - 2 * HOUR_MS), versionIdAt(now - HOUR_MS, 3)];
+    const written = [versionIdAt(now + 24 * HOUR_MS, 0, 7), versionIdAt(now - 365 * 24 * HOUR_MS, 0, 8), versionIdAt(now, 2, 9)];
+    const shuffled = [written[2]!, old[1]!, written[0]!, old[0]!, written[1]!];
+    expect(shuffled.sort(compareWriteOrder)).toEqual([...old, ...written]);
+    for (const id of written) expect(versionTime(id)).toBeDefined();
+    expect(versionOrder(written[1]!)).toBe(8);
+    expect(versionOrder(old[0]!)).toBeUndefined();
+    // Ids of one millisecond sort as strings in their order too.
+    expect(versionIdAt(now, 0, 1) < versionIdAt(now, 1, 2)).toBe(true);
   });
 
   it('ignores names that are not versions', () => {

@@ -270,6 +270,23 @@ describe('atomic write', () => {
     expect(dec(fs.files().get('/d/f.json.bak'))).toBe('a backup the clerk keeps');
   });
 
+  it('an EXDEV write stopped before it reached the report file: its newer data is taken on load', async () => {
+    const { lib, fs, clock } = setup();
+    const { id } = await must(lib.importDocument(seed));
+    clock.t += 60_000;
+    fs.put(`${ROOT}/${id}.json.writing`, serializeDocument(withOverview(seed, '正在保存的')));
+    const loaded = await must(createReportLibrary({ fs, root: ROOT, clock }).loadReport(id));
+    expect(loaded.doc.text.overview).toBe('正在保存的');
+    expect(loaded.notice).toBe('上次保存在写入时中断，已恢复到当时正在保存的内容。');
+    expect(dec(fs.files().get(`${ROOT}/${id}.json`))).toContain('正在保存的');
+    expect(fs.files().has(`${ROOT}/${id}.json.writing`)).toBe(false);
+    // One the report file already holds is simply removed.
+    fs.put(`${ROOT}/${id}.json.writing`, dec(fs.files().get(`${ROOT}/${id}.json`)));
+    const again = await must(createReportLibrary({ fs, root: ROOT, clock }).loadReport(id));
+    expect(again.notice).toBeUndefined();
+    expect(fs.files().has(`${ROOT}/${id}.json.writing`)).toBe(false);
+  });
+
   it.each(['writing', 'bak'])('recovers from the .%s of an interrupted EXDEV write', async (ext) => {
     const { lib, fs, clock } = setup();
     const { id } = await must(lib.importDocument(seed));
@@ -383,6 +400,38 @@ describe('damaged report files', () => {
     expect(texts.indexOf('第二版')).toBeLessThan(texts.indexOf('改正时钟后第一版'));
   });
 
+  it('with the clock behind (a flat CMOS battery): the clock’s times, thinned by day, the version written last restored', async () => {
+    const { lib, fs, clock } = setup({ start: new Date(2026, 5, 1, 9, 0, 0).getTime() });
+    const { id } = await must(lib.importDocument(seed));
+    await must(lib.saveReport(id, withOverview(seed, '时钟正常时保存的')));
+    // The PC starts in 2009 for a week: ten saves a day, ten minutes apart, a session a day.
+    const day0 = new Date(2009, 0, 1, 9, 0, 0).getTime();
+    for (let d = 0; d < 7; d++) {
+      clock.t = day0 + d * 24 * 3_600_000;
+      const session = createReportLibrary({ fs, root: ROOT, clock, sleep: async () => undefined });
+      for (let i = 0; i < 10; i++) {
+        await must(session.saveReport(id, withOverview(seed, `第${d}天第${i}次`)));
+        clock.t += 10 * 60_000;
+      }
+    }
+    const overviewOf = (vid: string): string | undefined =>
+      (JSON.parse(dec(fs.files().get(`${ROOT}/history/${id}/${vid}.json`))) as ReportDocument).text.overview;
+    const history = async (): Promise<readonly { versionId: string; savedAt: string }[]> => must(createReportLibrary({ fs, root: ROOT, clock }).listHistory(id));
+    const days2009 = async (): Promise<number> =>
+      new Set((await history()).filter((v) => v.savedAt.startsWith('2009')).map((v) => new Date(v.savedAt).getDate())).size;
+    // The history shows the clock's times, one version at least for each day.
+    expect(await days2009()).toBe(7);
+    // Damaged: the version written last comes back, not the 2026 one the clock calls newest.
+    fs.put(`${ROOT}/${id}.json`, '{"format":"nianbao"');
+    const loaded = await must(createReportLibrary({ fs, root: ROOT, clock }).loadReport(id));
+    expect(loaded.doc.text.overview).toBe('第6天第9次');
+    // The clock is set right again: the week is still one version a day, not thinned to one.
+    clock.t = new Date(2026, 5, 8, 9, 0, 0).getTime();
+    await must(createReportLibrary({ fs, root: ROOT, clock }).saveReport(id, withOverview(seed, '时钟改正后')));
+    expect(await days2009()).toBe(7);
+    expect(overviewOf((await history())[0]!.versionId)).toBe('第6天第9次'); // the current one aside, written last first
+  });
+
   it('more than 999 versions within one millisecond still get valid, rising ids', async () => {
     const { lib, clock } = setup();
     clock.now = () => clock.t; // frozen
@@ -391,7 +440,8 @@ describe('damaged report files', () => {
     const list = await must(lib.listHistory(id));
     expect(list).toHaveLength(1002); // every version but the current one
     const ids = list.map((v) => v.versionId);
-    expect([...ids].sort().reverse()).toEqual(ids); // newest first, every one a version id
+    expect(new Set(ids).size).toBe(1002);
+    expect([...ids].sort().reverse()).toEqual(ids); // written last first, and so as strings too
   });
 
   it('without any history: a clear Chinese error, the file kept aside and in place', async () => {

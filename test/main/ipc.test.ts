@@ -55,6 +55,10 @@ describe('registerIpc', () => {
     await call('createReport', trusted, { unit: { name: '某局', kind: 'department' }, year: 2025 });
     await call('createReport', trusted, { year: 2025, fromId: 'abcdefabcdef' }); // from last year: its unit
     expect(services.createReport).toHaveBeenCalledTimes(2);
+    // History version ids: older ones, and those with their write order (core/library/history.ts).
+    await call('restoreVersion', trusted, 'r1', '20250101T080000000Z');
+    await call('restoreVersion', trusted, 'r1', '20250101T080000000Z-000_000000042');
+    expect(services.restoreVersion).toHaveBeenCalledTimes(2);
   });
 
   it('rejects malformed arguments without calling the service', async () => {

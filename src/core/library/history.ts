@@ -1,22 +1,41 @@
 /**
  * Version ids and the history thinning policy (pure functions).
  *
- * A version id is the UTC save time, `20240314T063200123Z`, with `-001`, `-002`… when two
- * versions share a millisecond: ids sort in save order as plain strings.
+ * A version id is the UTC save time as the computer's clock gave it, `20240314T063200123Z`, with
+ * `-001`, `-002`… when two versions share a millisecond, and the write order: `_000000042`, one
+ * more than the last version written of the report. As plain strings ids sort by the clock's time
+ * (what the history shows and thins by); compareWriteOrder sorts them in the order written, which
+ * recovery trusts: on an old PC whose clock lost its date (a flat CMOS battery) or was put back,
+ * the time alone would take an older version for the newest. Ids without the write order (older
+ * libraries) count as written before every id that has one.
  */
 
 export const HOUR_MS = 60 * 60 * 1000;
 
-export const VERSION_ID = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z(?:-(\d{3}))?$/;
+export const VERSION_ID = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z(?:-(\d{3}))?(?:_(\d{9}))?$/;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-export function versionIdAt(ms: number, seq = 0): string {
+export function versionIdAt(ms: number, seq = 0, order?: number): string {
   const d = new Date(ms);
   const base =
     `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T` +
     `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}${pad(d.getUTCMilliseconds(), 3)}Z`;
-  return seq > 0 ? `${base}-${pad(seq, 3)}` : base;
+  // With a write order the sequence is always written (-000), so ids of one millisecond still
+  // sort by it as strings.
+  if (order !== undefined) return `${base}-${pad(Math.min(seq, MAX_SEQ), 3)}_${pad(order, 9)}`;
+  return seq > 0 ? `${base}-${pad(Math.min(seq, MAX_SEQ), 3)}` : base;
+}
+
+/** The write order of a version id, or undefined for an id written before ids had one. */
+export function versionOrder(id: string): number | undefined {
+  const m = VERSION_ID.exec(id)?.[9];
+  return m === undefined ? undefined : Number(m);
+}
+
+/** Oldest written first: by write order, then (ids without one) by time and sequence. */
+export function compareWriteOrder(a: string, b: string): number {
+  return (versionOrder(a) ?? -1) - (versionOrder(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** The same-millisecond sequence number of a version id (0 when it has none). */
@@ -53,19 +72,12 @@ export interface ThinningPolicy {
 /**
  * The version ids to remove: every version saved within the recent window stays; of the older
  * ones, the last of each day stays. So at least one version of every day is kept, always the
- * newest one, and nothing recent is thinned.
- *
- * "Recent" is measured back from now, or from the newest version when that is later: versions
- * stamped ahead of the clock (saved while it ran ahead; the ids keep rising after it is put back,
- * see the library's nextVersionId) are thinned like any others instead of piling up.
+ * newest one, and nothing recent is thinned. (The library also keeps the version written last,
+ * whatever its time.)
  */
 export function versionsToPrune(ids: readonly string[], nowMs: number, policy: ThinningPolicy = {}): string[] {
   const recentMs = policy.recentMs ?? HOUR_MS;
   const dayOf = policy.dayOf ?? localDay;
-  for (const id of ids) {
-    const t = versionTime(id);
-    if (t !== undefined && t > nowMs) nowMs = t;
-  }
   const lastOfDay = new Map<string, string>();
   const older: string[] = [];
   for (const id of ids) {

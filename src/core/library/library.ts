@@ -29,7 +29,7 @@ import type { PreviousReport, ReportDocument } from '../document/types';
 import { UNIT_KINDS } from '../format';
 import { fail, ok, type Result } from '../result';
 import { fallbackPath, isTempFile, removeQuietly, renameWithRetry, writeFileAtomic } from './atomic';
-import { MAX_SEQ, type ThinningPolicy, versionIdAt, versionSeq, versionsToPrune, versionTime } from './history';
+import { compareWriteOrder, type ThinningPolicy, versionIdAt, versionOrder, versionSeq, versionsToPrune, versionTime } from './history';
 import { describeFsError, fileStamp, formatWhen } from './messages';
 import { type Clock, defaultSleep, type FileSystem, isNotFound, randomId, systemClock } from './ports';
 
@@ -123,7 +123,8 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   const lastSavedAt = new Map<string, string>();
   /** Text of the newest history version of each report, once known. */
   const historyHead = new Map<string, string>();
-  const lastVersion = new Map<string, { ms: number; seq: number }>();
+  /** The last version id given out per report (time, sequence within its millisecond, write order). */
+  const lastVersion = new Map<string, { ms: number; seq: number; order: number }>();
   /** Size and modification time of each report file as this library last wrote or read it. */
   const onDisk = new Map<string, string>();
 
@@ -256,28 +257,30 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     return ids.sort();
   }
 
+  /** The version written last (write order; history.ts), if any. */
+  const lastWritten = (ids: readonly string[]): string | undefined => [...ids].sort(compareWriteOrder).at(-1);
+
   /**
-   * The id of a new version: the save time, and always after every version already there — also
-   * in a later session after the clock was put back (it had run ahead): the newest version is the
-   * one written last, whatever the clock said, so recovery never restores an older text.
+   * The id of a new version: the clock's time (shown and thinned by), and a write order one more
+   * than any version of the report — also in a later session, after the clock lost its date or
+   * was put back — so recovery takes the version written last, never an older text.
    */
   async function nextVersionId(id: string): Promise<string> {
     let last = lastVersion.get(id);
     if (!last) {
-      const newest = (await versionIds(id)).at(-1);
-      if (newest !== undefined) last = { ms: versionTime(newest)!, seq: versionSeq(newest) };
+      const newest = lastWritten(await versionIds(id));
+      if (newest !== undefined) last = { ms: versionTime(newest)!, seq: versionSeq(newest), order: versionOrder(newest) ?? 0 };
     }
     const now = clock.now();
-    const next = !last || now > last.ms ? { ms: now, seq: 0 } : last.seq < MAX_SEQ ? { ms: last.ms, seq: last.seq + 1 } : { ms: last.ms + 1, seq: 0 };
+    const next = { ms: now, seq: last && now === last.ms ? last.seq + 1 : 0, order: (last?.order ?? 0) + 1 };
     lastVersion.set(id, next);
-    return versionIdAt(next.ms, next.seq);
+    return versionIdAt(next.ms, next.seq, next.order);
   }
 
   async function headText(id: string): Promise<string | undefined> {
     const cached = historyHead.get(id);
     if (cached !== undefined) return cached;
-    const ids = await versionIds(id);
-    const newest = ids[ids.length - 1];
+    const newest = lastWritten(await versionIds(id));
     if (newest === undefined) return undefined;
     const bytes = await readIfExists(versionPath(id, newest));
     const text = bytes && decode(bytes);
@@ -289,8 +292,9 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     await fs.mkdir(historyDir(id));
     await atomic(versionPath(id, await nextVersionId(id)), encode(text));
     historyHead.set(id, text);
-    const remove = versionsToPrune(await versionIds(id), clock.now(), options.history);
-    for (const vid of remove) await removeQuietly(fs, versionPath(id, vid));
+    const ids = await versionIds(id);
+    const keep = lastWritten(ids); // the recovery target, whatever time the clock gave it
+    for (const vid of versionsToPrune(ids, clock.now(), options.history)) if (vid !== keep) await removeQuietly(fs, versionPath(id, vid));
   }
 
   /** Make sure this text is in the history (before something replaces it). */
@@ -330,22 +334,35 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     return fs.join(root, name);
   }
 
-  /** The newest readable version to recover from: the `.bak` of an interrupted write, or history. */
+  /** The new data of an interrupted EXDEV fallback write, when there is one that parses. */
+  async function pendingGood(id: string): Promise<GoodVersion | undefined> {
+    for (const path of pendingPaths(id)) {
+      const bytes = await readIfExists(path);
+      const text = bytes && decode(bytes);
+      const parsed = text === undefined ? undefined : parseDocument(text);
+      if (parsed?.ok && text !== undefined) return { text, doc: parsed.value, ms: await mtimeOf(path), source: 'bak' };
+    }
+    return undefined;
+  }
+
+  /**
+   * The newest readable version to recover from: the new data of an interrupted EXDEV write (it
+   * is newer than anything in the history: the history gets a version only after the report file
+   * is written, and a good report file on load removes it), else the history, written last first.
+   */
   async function newestGood(id: string): Promise<GoodVersion | undefined> {
-    const candidates: { ms: number; order: string; path: string; source: GoodVersion['source'] }[] = [];
+    const candidates: { ms: number; path: string; source: GoodVersion['source'] }[] = [];
     for (const path of pendingPaths(id)) {
       try {
         const st = await fs.stat(path);
-        candidates.push({ ms: st.mtimeMs, order: '~', path, source: 'bak' });
+        candidates.push({ ms: st.mtimeMs, path, source: 'bak' });
       } catch {
         // no interrupted fallback write: the usual case
       }
     }
-    for (const vid of await versionIds(id)) {
-      candidates.push({ ms: versionTime(vid)!, order: vid, path: versionPath(id, vid), source: 'history' });
+    for (const vid of (await versionIds(id)).sort(compareWriteOrder).reverse()) {
+      candidates.push({ ms: versionTime(vid)!, path: versionPath(id, vid), source: 'history' });
     }
-    // Newest first; versions saved within the same millisecond by their sequence number.
-    candidates.sort((a, b) => b.ms - a.ms || (b.order > a.order ? 1 : b.order < a.order ? -1 : 0));
     for (const c of candidates) {
       const bytes = await readIfExists(c.path);
       const text = bytes && decode(bytes);
@@ -387,6 +404,13 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
       } catch (e) {
         log(`library: could not record ${id} in its history on load`, e); // the report itself is fine
       }
+      // An EXDEV fallback write stopped before it reached the report file: its data is newer.
+      const pending = await pendingGood(id);
+      if (pending && pending.text !== text) {
+        await restoreGood(id, pending);
+        return ok({ id, doc: pending.doc, savedAt: iso(pending.ms), notice: '上次保存在写入时中断，已恢复到当时正在保存的内容。' });
+      }
+      for (const path of pendingPaths(id)) await removeQuietly(fs, path);
       return ok({ id, doc: parsed.value, savedAt: iso(await mtimeOf(reportPath(id))) });
     }
     // Damaged: copy it aside first, then recover.
@@ -653,7 +677,8 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
       REPORT_ID.test(id)
         ? guard('listHistory', () =>
             serial(id, async (): Promise<Result<readonly HistoryEntry[]>> => {
-              const ids = (await versionIds(id)).reverse();
+              // Written last first (history.ts: the clock may have been wrong).
+              const ids = (await versionIds(id)).sort(compareWriteOrder).reverse();
               if (ids.length === 0 && !(await exists(reportPath(id)))) return NOT_FOUND();
               // The newest version is usually the current one: list only what can be gone back to.
               const current = lastText.get(id) ?? (await readIfExists(reportPath(id)).then((b) => b && decode(b)));
