@@ -54,6 +54,15 @@ describe('history thinning (properties)', () => {
     expect(versionIdAt(now, 0, 1) < versionIdAt(now, 1, 2)).toBe(true);
   });
 
+  it('keeps the version of a day written last, even when the clock ran ahead earlier that day', () => {
+    const day = new Date(2025, 5, 10, 0, 0, 0).getTime();
+    const ahead = versionIdAt(day + 11 * HOUR_MS, 0, 1); // saved at 09:00 with the clock two hours ahead
+    const b = versionIdAt(day + 9 * HOUR_MS + 40 * 60_000, 0, 2); // the clock put right: 09:40
+    const c = versionIdAt(day + 10 * HOUR_MS, 0, 3); // 10:00, the day's final text
+    const next = versionIdAt(day + 24 * HOUR_MS + 9 * HOUR_MS, 0, 4);
+    expect(versionsToPrune([ahead, b, c, next], day + 24 * HOUR_MS + 9 * HOUR_MS).sort()).toEqual([ahead, b].sort());
+  });
+
   it('ignores names that are not versions', () => {
     expect(versionsToPrune(['notes', '2025-01-01', '../x'], now)).toEqual([]);
     expect(versionTime('20250230T000000000Z')).toBeUndefined();

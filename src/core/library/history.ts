@@ -38,6 +38,14 @@ export function compareWriteOrder(a: string, b: string): number {
   return (versionOrder(a) ?? -1) - (versionOrder(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/** The ids sorted oldest written first (compareWriteOrder), each id parsed once. */
+export function byWriteOrder(ids: readonly string[]): string[] {
+  return ids
+    .map((id) => ({ id, order: versionOrder(id) ?? -1 }))
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((x) => x.id);
+}
+
 /** The same-millisecond sequence number of a version id (0 when it has none). */
 export function versionSeq(id: string): number {
   return Number(VERSION_ID.exec(id)?.[8] ?? 0);
@@ -71,7 +79,7 @@ export interface ThinningPolicy {
 
 /**
  * The version ids to remove: every version saved within the recent window stays; of the older
- * ones, the last of each day stays. So at least one version of every day is kept, always the
+ * ones, the last written of each day (by the clock's day) stays. So at least one version of every day is kept, always the
  * newest one, and nothing recent is thinned. (The library also keeps the version written last,
  * whatever its time.)
  */
@@ -87,7 +95,8 @@ export function versionsToPrune(ids: readonly string[], nowMs: number, policy: T
     older.push(id);
     const day = dayOf(t);
     const cur = lastOfDay.get(day);
-    if (cur === undefined || id > cur) lastOfDay.set(day, id);
+    // The day's version written last (its final text), even if the clock was wrong that day.
+    if (cur === undefined || compareWriteOrder(id, cur) > 0) lastOfDay.set(day, id);
   }
   const keep = new Set(lastOfDay.values());
   return older.filter((id) => !keep.has(id));

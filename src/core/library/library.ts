@@ -29,7 +29,7 @@ import type { PreviousReport, ReportDocument } from '../document/types';
 import { UNIT_KINDS } from '../format';
 import { fail, ok, type Result } from '../result';
 import { fallbackPath, isTempFile, removeQuietly, renameWithRetry, writeFileAtomic } from './atomic';
-import { compareWriteOrder, type ThinningPolicy, versionIdAt, versionOrder, versionSeq, versionsToPrune, versionTime } from './history';
+import { byWriteOrder, type ThinningPolicy, versionIdAt, versionOrder, versionSeq, versionsToPrune, versionTime } from './history';
 import { describeFsError, fileStamp, formatWhen } from './messages';
 import { type Clock, defaultSleep, type FileSystem, isNotFound, randomId, systemClock } from './ports';
 
@@ -258,7 +258,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   }
 
   /** The version written last (write order; history.ts), if any. */
-  const lastWritten = (ids: readonly string[]): string | undefined => [...ids].sort(compareWriteOrder).at(-1);
+  const lastWritten = (ids: readonly string[]): string | undefined => byWriteOrder(ids).at(-1);
 
   /**
    * The id of a new version: the clock's time (shown and thinned by), and a write order one more
@@ -290,11 +290,11 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
 
   async function addHistory(id: string, text: string): Promise<void> {
     await fs.mkdir(historyDir(id));
-    await atomic(versionPath(id, await nextVersionId(id)), encode(text));
+    const written = await nextVersionId(id);
+    await atomic(versionPath(id, written), encode(text));
     historyHead.set(id, text);
-    const ids = await versionIds(id);
-    const keep = lastWritten(ids); // the recovery target, whatever time the clock gave it
-    for (const vid of versionsToPrune(ids, clock.now(), options.history)) if (vid !== keep) await removeQuietly(fs, versionPath(id, vid));
+    // The version just written is the recovery target, whatever time the clock gave it.
+    for (const vid of versionsToPrune(await versionIds(id), clock.now(), options.history)) if (vid !== written) await removeQuietly(fs, versionPath(id, vid));
   }
 
   /** Make sure this text is in the history (before something replaces it). */
@@ -307,6 +307,8 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   /** Write the current version, then record it in the history. Returns the save time. */
   async function commit(id: string, text: string): Promise<string> {
     await atomic(reportPath(id), encode(text));
+    // A fallback write's data left behind (its removal failed) is older than this: never taken later.
+    await removeQuietly(fs, fallbackPath(reportPath(id)));
     const savedAt = iso(clock.now());
     await known(id, text);
     lastSavedAt.set(id, savedAt);
@@ -334,15 +336,17 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     return fs.join(root, name);
   }
 
-  /** The new data of an interrupted EXDEV fallback write, when there is one that parses. */
+  /**
+   * The new data of an EXDEV fallback write that stopped before the report file was written, when
+   * it parses. Only `.writing`: every report write removes it (commit), so one found on load is
+   * newer than the report. (A legacy `.bak` is used only when the report file is damaged.)
+   */
   async function pendingGood(id: string): Promise<GoodVersion | undefined> {
-    for (const path of pendingPaths(id)) {
-      const bytes = await readIfExists(path);
-      const text = bytes && decode(bytes);
-      const parsed = text === undefined ? undefined : parseDocument(text);
-      if (parsed?.ok && text !== undefined) return { text, doc: parsed.value, ms: await mtimeOf(path), source: 'bak' };
-    }
-    return undefined;
+    const path = fallbackPath(reportPath(id));
+    const bytes = await readIfExists(path);
+    const text = bytes && decode(bytes);
+    const parsed = text === undefined ? undefined : parseDocument(text);
+    return parsed?.ok && text !== undefined ? { text, doc: parsed.value, ms: await mtimeOf(path), source: 'bak' } : undefined;
   }
 
   /**
@@ -360,7 +364,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
         // no interrupted fallback write: the usual case
       }
     }
-    for (const vid of (await versionIds(id)).sort(compareWriteOrder).reverse()) {
+    for (const vid of byWriteOrder(await versionIds(id)).reverse()) {
       candidates.push({ ms: versionTime(vid)!, path: versionPath(id, vid), source: 'history' });
     }
     for (const c of candidates) {
@@ -410,7 +414,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
         await restoreGood(id, pending);
         return ok({ id, doc: pending.doc, savedAt: iso(pending.ms), notice: '上次保存在写入时中断，已恢复到当时正在保存的内容。' });
       }
-      for (const path of pendingPaths(id)) await removeQuietly(fs, path);
+      if (pending) await removeQuietly(fs, fallbackPath(reportPath(id)));
       return ok({ id, doc: parsed.value, savedAt: iso(await mtimeOf(reportPath(id))) });
     }
     // Damaged: copy it aside first, then recover.
@@ -678,7 +682,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
         ? guard('listHistory', () =>
             serial(id, async (): Promise<Result<readonly HistoryEntry[]>> => {
               // Written last first (history.ts: the clock may have been wrong).
-              const ids = (await versionIds(id)).sort(compareWriteOrder).reverse();
+              const ids = byWriteOrder(await versionIds(id)).reverse();
               if (ids.length === 0 && !(await exists(reportPath(id)))) return NOT_FOUND();
               // The newest version is usually the current one: list only what can be gone back to.
               const current = lastText.get(id) ?? (await readIfExists(reportPath(id)).then((b) => b && decode(b)));
