@@ -19,6 +19,9 @@ describe.skipIf(!CHROMIUM)('narrative sections', () => {
     await page.locator('nav.steps [role="menuitem"]:has([data-step="overview"])').focus();
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('role'))).toBe('menuitem');
     await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.querySelector('[data-step]')?.getAttribute('data-step')))
+      .toBe('proactive');
     await page.keyboard.press('Enter');
     await page.locator('[data-step-main="proactive"]').waitFor();
     await gotoStep(page, 'overview');
