@@ -16,6 +16,9 @@ export const VERSION_ID = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z(
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+/** The highest sequence number a version id holds (three digits). */
+export const MAX_SEQ = 999;
+
 export function versionIdAt(ms: number, seq = 0, order?: number): string {
   const d = new Date(ms);
   const base =
@@ -33,26 +36,24 @@ export function versionOrder(id: string): number | undefined {
   return m === undefined ? undefined : Number(m);
 }
 
-/** Oldest written first: by write order, then (ids without one) by time and sequence. */
-export function compareWriteOrder(a: string, b: string): number {
-  return (versionOrder(a) ?? -1) - (versionOrder(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0);
+interface Keyed {
+  readonly id: string;
+  /** -1 for an id without a write order: written before every id that has one. */
+  readonly order: number;
 }
+const keyed = (id: string): Keyed => ({ id, order: versionOrder(id) ?? -1 });
+const compareKeyed = (a: Keyed, b: Keyed): number => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Oldest written first: by write order, then (ids without one) by time and sequence. */
+export const compareWriteOrder = (a: string, b: string): number => compareKeyed(keyed(a), keyed(b));
 
 /** The ids sorted oldest written first (compareWriteOrder), each id parsed once. */
-export function byWriteOrder(ids: readonly string[]): string[] {
-  return ids
-    .map((id) => ({ id, order: versionOrder(id) ?? -1 }))
-    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((x) => x.id);
-}
+export const byWriteOrder = (ids: readonly string[]): string[] => ids.map(keyed).sort(compareKeyed).map((x) => x.id);
 
 /** The same-millisecond sequence number of a version id (0 when it has none). */
 export function versionSeq(id: string): number {
   return Number(VERSION_ID.exec(id)?.[8] ?? 0);
 }
-
-/** The highest sequence number a version id holds (three digits). */
-export const MAX_SEQ = 999;
 
 /** Save time of a version id (ms), or undefined when the name is not a version id. */
 export function versionTime(id: string): number | undefined {
@@ -79,9 +80,9 @@ export interface ThinningPolicy {
 
 /**
  * The version ids to remove: every version saved within the recent window stays; of the older
- * ones, the last written of each day (by the clock's day) stays. So at least one version of every day is kept, always the
- * newest one, and nothing recent is thinned. (The library also keeps the version written last,
- * whatever its time.)
+ * ones, the last written of each day (the clock's day) stays. So at least one version of every
+ * day is kept, always the newest one, and nothing recent is thinned. (The library also keeps the
+ * version written last, whatever its time.)
  */
 export function versionsToPrune(ids: readonly string[], nowMs: number, policy: ThinningPolicy = {}): string[] {
   const recentMs = policy.recentMs ?? HOUR_MS;

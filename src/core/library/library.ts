@@ -23,7 +23,6 @@ import type {
   TrashEntry,
 } from '../api/contract';
 import { check as defaultCheck, type CheckResult } from '../checker';
-import { blankDocument, documentFromPrevious } from '../document/cells';
 import { parseDocument, serializeDocument } from '../document/schema';
 import type { PreviousReport, ReportDocument } from '../document/types';
 import { UNIT_KINDS } from '../format';
@@ -31,6 +30,7 @@ import { fail, ok, type Result } from '../result';
 import { fallbackPath, isTempFile, removeQuietly, renameWithRetry, writeFileAtomic } from './atomic';
 import { byWriteOrder, type ThinningPolicy, versionIdAt, versionOrder, versionSeq, versionsToPrune, versionTime } from './history';
 import { describeFsError, fileStamp, formatWhen } from './messages';
+import { newReportDocument } from './newReport';
 import { type Clock, defaultSleep, type FileSystem, isNotFound, randomId, systemClock } from './ports';
 
 export interface LibraryOptions {
@@ -92,7 +92,6 @@ function decode(bytes: Uint8Array): string | undefined {
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 const BAD_ID = fail('bad-request', '报告编号不正确。');
-const NOT_LAST_YEAR = (year: number): Result<never> => fail('not-last-year', `只能从上一年度（${year - 1}年）的报告新建${year}年度报告。`);
 
 interface GoodVersion {
   readonly text: string;
@@ -561,22 +560,16 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
 
     createReport: (input: CreateReportInput) =>
       guard('createReport', async () => {
-        let doc: ReportDocument;
+        let previous: ReportDocument | undefined;
         if (input.fromId !== undefined) {
           const fromId = input.fromId;
           if (!REPORT_ID.test(fromId)) return BAD_ID;
           const prev = await serial(fromId, () => load(fromId));
           if (!prev.ok) return prev;
-          if (prev.value.doc.year !== input.year - 1) return NOT_LAST_YEAR(input.year);
-          // Last year's unit is carried (documentFromPrevious).
-          const next = documentFromPrevious(prev.value.doc, input.year);
-          const contact = input.contact ?? next.contact;
-          doc = { ...next, ...(contact ? { contact } : {}) };
-        } else {
-          if (!input.unit) return fail('bad-input', '新建空白报告需要先填写单位名称。');
-          doc = { ...blankDocument(input.unit, input.year), ...(input.contact ? { contact: input.contact } : {}) };
+          previous = prev.value.doc;
         }
-        return addNew(doc);
+        const doc = newReportDocument(input, previous);
+        return doc.ok ? addNew(doc.value) : doc;
       }),
 
     duplicateReport: (id) =>

@@ -21,9 +21,9 @@ import type {
   TrashEntry,
 } from '../../../core/api/contract';
 import { check } from '../../../core/checker';
-import { blankDocument, documentFromPrevious } from '../../../core/document/cells';
 import { parseDocument, serializeDocument } from '../../../core/document/schema';
 import type { ReportDocument } from '../../../core/document/types';
+import { newReportDocument } from '../../../core/library/newReport';
 import { fail, ok, type Result } from '../../../core/result';
 
 const MAX_VERSIONS = 100;
@@ -270,21 +270,14 @@ export function createBrowserStore(kv: Kv) {
     },
 
     async createReport(input: CreateReportInput) {
-      let doc: ReportDocument;
-      if (input.fromId) {
+      let previous: ReportDocument | undefined;
+      if (input.fromId !== undefined) {
         const prev = loadDoc(input.fromId);
         if (!prev.ok) return prev;
-        if (prev.value.doc.year !== input.year - 1) return fail('not-last-year', `只能从上一年度（${input.year - 1}年）的报告新建${input.year}年度报告。`);
-        // Last year's unit is carried (documentFromPrevious).
-        const next = documentFromPrevious(prev.value.doc, input.year);
-        const contact = input.contact ?? next.contact;
-        doc = { ...next, ...(contact ? { contact } : {}) };
-      } else {
-        if (!input.unit) return fail('bad-input', '新建空白报告需要先填写单位名称。');
-        const blank = blankDocument(input.unit, input.year);
-        doc = input.contact ? { ...blank, contact: input.contact } : blank;
+        previous = prev.value.doc;
       }
-      return addNew(doc);
+      const doc = newReportDocument(input, previous);
+      return doc.ok ? addNew(doc.value) : doc;
     },
 
     async duplicateReport(id: string) {

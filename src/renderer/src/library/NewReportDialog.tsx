@@ -62,8 +62,8 @@ export default function NewReportDialog(props: {
 
   const changeYear = (y: number): void => {
     setYear(y);
-    // The base must be of the year before the new one.
-    const next = ownPrevious(y) ?? previousOf(y)[0];
+    // The base must be of the year before the new one (this unit's first: previousOf).
+    const next = previousOf(y)[0];
     setFromId(next?.id);
     if (!next && mode === 'previous') {
       setMode('blank');
