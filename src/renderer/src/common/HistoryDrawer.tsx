@@ -35,7 +35,7 @@ export default function HistoryDrawer(props: {
         if (r.ok) setEntries(r.value);
         else {
           setEntries([]);
-          void message.error(r.error.message);
+          message.error(r.error.message);
         }
       });
     return () => {
@@ -47,10 +47,10 @@ export default function HistoryDrawer(props: {
     if (!reportId) return;
     const r = await getApi().restoreVersion(reportId, versionId);
     if (!r.ok) {
-      void message.error(r.error.message);
+      message.error(r.error.message);
       return;
     }
-    void message.success('已恢复到所选版本；恢复前的内容已保存为历史版本。');
+    message.success('已恢复到所选版本；恢复前的内容已保存为历史版本。');
     props.onRestored(r.value);
   };
 

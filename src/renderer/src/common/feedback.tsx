@@ -4,23 +4,24 @@
  * dialogs use Modal.useModal() in their own (lazily loaded) code.
  */
 import { message } from 'antd';
-import type { MessageInstance } from 'antd/es/message/interface';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { quietMessages, type Feedback } from './messages';
 
-const FeedbackContext = createContext<MessageInstance | null>(null);
+const FeedbackContext = createContext<Feedback | null>(null);
 
 export function FeedbackProvider({ children }: { children: ReactNode }) {
   // Below the 48px header (report title, save status), never over it.
   const [api, holder] = message.useMessage({ maxCount: 3, top: 56 });
+  const feedback = useMemo(() => quietMessages(api), [api]);
   return (
-    <FeedbackContext.Provider value={api}>
+    <FeedbackContext.Provider value={feedback}>
       {holder}
       {children}
     </FeedbackContext.Provider>
   );
 }
 
-export function useMessage(): MessageInstance {
+export function useMessage(): Feedback {
   const m = useContext(FeedbackContext);
   if (!m) throw new Error('useMessage outside FeedbackProvider');
   return m;

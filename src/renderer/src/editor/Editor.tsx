@@ -312,7 +312,7 @@ function EditorView(props: {
       }
       const r = kind === 'docx' ? await api.exportDocx(id, fonts) : kind === 'xlsx' ? await api.exportXlsx(id) : await api.saveReportCopy(id);
       if (!r.ok) modal.error({ title: kind === 'json' ? '保存失败' : '导出失败', content: r.error.message });
-      else if (r.value) void message.success(`已保存：${r.value}`);
+      else if (r.value) message.success(`已保存：${r.value}`);
     },
     [api, id, fonts, saver, modal, message],
   );

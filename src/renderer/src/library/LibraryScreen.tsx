@@ -72,7 +72,7 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
   const refresh = useCallback(async () => {
     const r = await api.listReports();
     if (r.ok) setReports(r.value);
-    else void message.error(r.error.message);
+    else message.error(r.error.message);
   }, [api, message]);
 
   useEffect(() => {
@@ -82,9 +82,9 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
       const [s, list] = await Promise.all([api.getSettings(), api.listReports()]);
       if (!live) return;
       if (s.ok) setSettings(s.value);
-      else void message.error(s.error.message);
+      else message.error(s.error.message);
       setReports(list.ok ? list.value : []);
-      if (!list.ok) void message.error(list.error.message);
+      if (!list.ok) message.error(list.error.message);
       if (s.ok && !s.value.unit && !firstRunAsked.current) {
         firstRunAsked.current = true;
         setUnitDialog('first');
@@ -113,7 +113,7 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
   const saveUnit = async (u: Unit, contact: Contact): Promise<void> => {
     const r = await api.setSettings({ unit: u, contact });
     if (!r.ok) {
-      void message.error(r.error.message);
+      message.error(r.error.message);
       return;
     }
     setSettings(r.value);
@@ -125,7 +125,7 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
   const create = async (input: CreateReportInput): Promise<void> => {
     const r = await api.createReport(input);
     if (!r.ok) {
-      void message.error(r.error.message);
+      message.error(r.error.message);
       return;
     }
     setNewDialog(null);
@@ -141,7 +141,7 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
     if (!r.value) return;
     const title = reportTitle(r.value.unitName, r.value.year);
     const listed = (reports ?? []).some((x) => x.id === r.value!.id);
-    void message.success(listed ? `报告列表中已有同样内容的“${title}”，已打开它` : `已打开“${title}”，并加入报告列表`);
+    message.success(listed ? `报告列表中已有同样内容的“${title}”，已打开它` : `已打开“${title}”，并加入报告列表`);
     props.onOpen(r.value.id);
   }, [api, message, props, reports]);
 
@@ -162,24 +162,24 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
       return;
     }
     setImportPreview(null);
-    void message.success(targetId ? '已作为新版本导入，原内容保存在历史版本中' : '已导入为新报告');
+    message.success(targetId ? '已作为新版本导入，原内容保存在历史版本中' : '已导入为新报告');
     await refresh();
   };
 
   const duplicate = async (r: ReportSummary): Promise<void> => {
     const d = await api.duplicateReport(r.id);
-    if (!d.ok) void message.error(d.error.message);
+    if (!d.ok) message.error(d.error.message);
     else {
-      void message.success(`已复制“${reportTitle(r.unitName, r.year)}”`);
+      message.success(`已复制“${reportTitle(r.unitName, r.year)}”`);
       await refresh();
     }
   };
 
   const remove = async (r: ReportSummary): Promise<void> => {
     const d = await api.deleteReport(r.id);
-    if (!d.ok) void message.error(d.error.message);
+    if (!d.ok) message.error(d.error.message);
     else {
-      void message.success('已移到回收站，可在回收站中恢复');
+      message.success('已移到回收站，可在回收站中恢复');
       await refresh();
     }
   };
@@ -194,7 +194,7 @@ export function LibraryScreen(props: { onOpen(id: string): void; command: Librar
           ? await api.exportXlsx(r.id)
           : await api.saveReportCopy(r.id);
     if (!result.ok) setProblem({ title: kind === 'json' ? '另存失败' : '导出失败', text: result.error.message });
-    else if (result.value) void message.success(`已保存：${result.value}`);
+    else if (result.value) message.success(`已保存：${result.value}`);
   };
 
   // Menu commands from the desktop app.

@@ -22,7 +22,7 @@ export default function TrashDrawer(props: { open: boolean; onClose(): void; onR
         if (r.ok) setEntries([...r.value].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)));
         else {
           setEntries([]);
-          void message.error(r.error.message);
+          message.error(r.error.message);
         }
       });
     return () => {
@@ -33,11 +33,11 @@ export default function TrashDrawer(props: { open: boolean; onClose(): void; onR
   const restore = async (id: string): Promise<void> => {
     const r = await getApi().restoreFromTrash(id);
     if (!r.ok) {
-      void message.error(r.error.message);
+      message.error(r.error.message);
       return;
     }
     setEntries((cur) => (cur ?? []).filter((e) => e.id !== id));
-    void message.success(`已恢复“${reportTitle(r.value.unitName, r.value.year)}”`);
+    message.success(`已恢复“${reportTitle(r.value.unitName, r.value.year)}”`);
     props.onRestored();
   };
 
