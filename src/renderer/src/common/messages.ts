@@ -22,6 +22,9 @@ export interface Feedback {
 /** How long a message stays: an error is read, so it stays longer. */
 export const SHOWN_MS = { success: 3000, error: 6000 } as const;
 
+/** Keys count across instances: a message never takes the key of one still showing. */
+let opened = 0;
+
 /**
  * Messages opened without antd's own closing timer, and closed by one plain timeout.
  *
@@ -34,7 +37,6 @@ export function quietMessages(
   api: MessageApi,
   later: (run: () => void, ms: number) => unknown = setTimeout,
 ): Feedback {
-  let opened = 0;
   const show = (type: keyof typeof SHOWN_MS, text: string): void => {
     const key = `nianbao-message-${++opened}`;
     api.open({ key, type, content: text, duration: 0 });
